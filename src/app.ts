@@ -1,0 +1,45 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ensureBootstrapOperatorKey } from './auth/api-key.service';
+import { Config } from './config';
+import { createLogger, Logger } from './common/logger';
+import { migrate, openOrm } from './db/orm';
+import { createMetrics } from './metrics';
+import { AppServer, createAppServer } from './server';
+import { Sweeper } from './timers/sweeper';
+
+export interface App {
+  orm: MikroORM;
+  server: AppServer;
+  sweeper: Sweeper;
+  logger: Logger;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * One running instance against a database URL: migrations, bootstrap key, HTTP server, sweeper.
+ * `main.ts` adds the embedded database and signals; tests start several of these on one database.
+ */
+export async function startApp(config: Config, databaseUrl: string, options: { timers?: boolean; logger?: Logger } = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const orm = await openOrm(databaseUrl);
+  await migrate(orm);
+  if (config.bootstrapOperatorKey) await ensureBootstrapOperatorKey(orm.em, config.bootstrapOperatorKey);
+  const metrics = createMetrics();
+  const server = await createAppServer({ orm, config, logger, metrics });
+  const sweeper = new Sweeper(orm.em, config, logger, (kind) => metrics.sweeps.inc({ kind }));
+  const port = await server.listen(config.port, config.host);
+  if (options.timers !== false) sweeper.start();
+  return {
+    orm,
+    server,
+    sweeper,
+    logger,
+    port,
+    async stop() {
+      await server.stop();
+      await sweeper.stop();
+      await orm.close();
+    },
+  };
+}

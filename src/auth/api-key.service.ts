@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { clock } from '../common/clock';
+import { Customer } from '../customers/customer.entity';
+import { Shop } from '../shops/shop.entity';
+import { ApiKey } from './api-key.entity';
+import { Role } from './role';
+import { Viewer } from './viewer';
+
+const SECRET_PREFIX = 'sk_';
+const VISIBLE_PREFIX_LENGTH = 10;
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function newSecret(): string {
+  return SECRET_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** Resolves a bearer secret to its viewer; null for unknown or revoked keys (checked on every request). */
+export async function viewerForSecret(em: EntityManager, secret: string): Promise<Viewer | null> {
+  const key = await em.findOne(
+    ApiKey,
+    { secretHash: hashSecret(secret), revokedAt: null },
+    { populate: ['shop', 'customer'] },
+  );
+  if (!key) return null;
+  return {
+    role: key.role,
+    apiKeyUuid: key.uuid,
+    shopUuid: key.shop?.uuid,
+    customerUuid: key.customer?.uuid,
+    displayName: key.shop?.name ?? key.customer?.displayName ?? key.name,
+  };
+}
+
+export interface NewKey {
+  name: string;
+  role: Role;
+  shop?: Shop;
+  customer?: Customer;
+  /** Only for the bootstrap key, whose secret the operator chose. */
+  secret?: string;
+}
+
+export function createApiKey(em: EntityManager, request: NewKey): { apiKey: ApiKey; secret: string } {
+  const secret = request.secret ?? newSecret();
+  const apiKey = em.create(ApiKey, {
+    name: request.name,
+    role: request.role,
+    shop: request.shop,
+    customer: request.customer,
+    prefix: secret.slice(0, VISIBLE_PREFIX_LENGTH),
+    secretHash: hashSecret(secret),
+    createdAt: clock.now(),
+  });
+  return { apiKey, secret };
+}
+
+/** Makes sure an operator key with BOOTSTRAP_OPERATOR_KEY's secret exists (how a deployment gets its first key). */
+export async function ensureBootstrapOperatorKey(em: EntityManager, secret: string): Promise<void> {
+  const fork = em.fork();
+  const existing = await fork.findOne(ApiKey, { secretHash: hashSecret(secret) });
+  if (existing) {
+    if (existing.revokedAt || existing.role !== Role.OPERATOR) {
+      throw new Error('BOOTSTRAP_OPERATOR_KEY names a key that is revoked or not an operator key; choose another secret');
+    }
+    return;
+  }
+  createApiKey(fork, { name: 'Bootstrap operator', role: Role.OPERATOR, secret });
+  await fork.flush();
+}

@@ -1,0 +1,42 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+
+/**
+ * Business days in Poland: Monday to Friday except Polish public holidays, in Europe/Warsaw.
+ * Deadlines keep the wall-clock time of the start instant (a DST change does not shift them).
+ */
+export const BUSINESS_ZONE = 'Europe/Warsaw';
+
+const holidays = new Holidays('PL');
+const publicHolidaysByYear = new Map<number, Set<string>>();
+
+function publicHolidays(year: number): Set<string> {
+  let dates = publicHolidaysByYear.get(year);
+  if (!dates) {
+    dates = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public')
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    publicHolidaysByYear.set(year, dates);
+  }
+  return dates;
+}
+
+export function isBusinessDay(instant: Date): boolean {
+  const local = DateTime.fromJSDate(instant, { zone: BUSINESS_ZONE });
+  if (local.weekday >= 6) return false;
+  return !publicHolidays(local.year).has(local.toISODate()!);
+}
+
+/** `start` moved forward by `days` business days, same local time of day in Warsaw. */
+export function addBusinessDays(start: Date, days: number): Date {
+  let local = DateTime.fromJSDate(start, { zone: BUSINESS_ZONE });
+  let remaining = days;
+  while (remaining > 0) {
+    local = local.plus({ days: 1 });
+    if (isBusinessDay(local.toJSDate())) remaining -= 1;
+  }
+  return local.toJSDate();
+}

@@ -1,0 +1,26 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { AppContext, viewerOf } from '../../context';
+import { Order } from '../../orders/order.entity';
+import { Event } from './event.entity';
+import { EventConnection, listEvents } from './event-queries';
+import { EventType } from './event-type';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Authorized()
+  @Query(() => EventConnection, { description: "The viewer's events after a cursor, oldest first: how a client catches up after being offline." })
+  events(
+    @Ctx() context: AppContext,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('types', () => [EventType], { nullable: true }) types?: EventType[],
+  ): Promise<EventConnection> {
+    return listEvents(context.em, viewerOf(context), { after, first, types });
+  }
+
+  /** Whoever sees an event sees its order (both are scoped by the same shop and customer). */
+  @FieldResolver(() => Order, { nullable: true })
+  order(@Root() event: Event, @Ctx() { loaders }: AppContext): Promise<Order | null> | null {
+    return event.orderUuid ? loaders.order.load(event.orderUuid) : null;
+  }
+}

@@ -1,0 +1,34 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ActorRef } from '../auth/viewer';
+import { clock } from './clock';
+import { appendEvents, EventDraft } from './events/event-log';
+
+/** What a change sees inside its transaction: one clock reading, the EM, and the events it records. */
+export interface Tx {
+  em: EntityManager;
+  now: Date;
+  actor: ActorRef;
+  record(event: Omit<EventDraft, 'actor' | 'occurredAt'> & { actor?: ActorRef }): void;
+}
+
+/**
+ * Runs `work` in one transaction: entity changes are flushed, then the recorded events are appended
+ * (taking the event-log lock last, so it is held only for the commit). Either everything commits or
+ * nothing does.
+ */
+export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return em.transactional(async (txEm) => {
+    const drafts: EventDraft[] = [];
+    const now = clock.now();
+    const tx: Tx = {
+      em: txEm,
+      now,
+      actor,
+      record: (event) => drafts.push({ ...event, actor: event.actor ?? actor, occurredAt: now }),
+    };
+    const result = await work(tx);
+    await txEm.flush();
+    await appendEvents(txEm, drafts);
+    return result;
+  });
+}

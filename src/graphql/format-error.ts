@@ -1,0 +1,35 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLFormattedError } from 'graphql';
+import { Logger } from '../common/logger';
+import { QUERY_TOO_COMPLEX } from './limits';
+
+const EXPECTED_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Tier 3 of the error model: anything that is not an expected top-level error is a bug. It is
+ * logged with its stack and masked for the client. Limit rejections keep their contract code.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error) as { extensions?: Record<string, unknown> } | undefined;
+    if (original?.extensions?.code === QUERY_TOO_COMPLEX) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_TOO_COMPLEX } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && EXPECTED_CODES.has(code)) return formatted;
+    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error while executing an operation');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

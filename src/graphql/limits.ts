@@ -1,0 +1,28 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+
+/** Contract limits, applied to HTTP and WebSocket operations alike (both pass these rules to `validate`). */
+export const LIMITS = {
+  maxDepth: 15,
+  maxAliases: 50,
+  maxCost: 5_000,
+  maxDocumentBytes: 64 * 1024,
+} as const;
+
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/** Reports the armor rule's rejection as a validation error carrying the contract's code. */
+function reject(context: ValidationContext | null, error: GraphQLError): void {
+  const message = error.message.replace(/^Syntax Error: /, '');
+  context?.reportError(new GraphQLError(message, { extensions: { code: QUERY_TOO_COMPLEX } }));
+}
+
+const common = { onReject: [reject], propagateOnRejection: false, exposeLimits: true };
+
+export const LIMIT_RULES: ValidationRule[] = [
+  maxDepthRule({ ...common, n: LIMITS.maxDepth, ignoreIntrospection: true }) as unknown as ValidationRule,
+  maxAliasesRule({ ...common, n: LIMITS.maxAliases }) as unknown as ValidationRule,
+  costLimitRule({ ...common, maxCost: LIMITS.maxCost, ignoreIntrospection: true }) as unknown as ValidationRule,
+];

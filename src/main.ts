@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { startApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './common/logger';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres';
+
+/** Start: config -> database (embedded or DATABASE_URL) -> migrations -> server; SIGTERM drains. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (line) => logger.debug(line) });
+    databaseUrl = embedded.url;
+    logger.info({ databaseUrl }, 'embedded PostgreSQL is up; a second instance can use this as DATABASE_URL');
+  }
+  const app = await startApp(config, databaseUrl, { logger });
+  logger.info({ url: `http://${config.host}:${app.port}/graphql` }, 'ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining');
+    try {
+      await app.stop();
+      await embedded?.stop();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one server instance, served at /metrics. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    operations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by type, name and outcome',
+      labelNames: ['type', 'name', 'outcome'] as const,
+      registers: [registry],
+    }),
+    operationSeconds: new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'Time from receiving a GraphQL operation to its response',
+      labelNames: ['type'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    sweeps: new Counter({
+      name: 'deadline_sweeps_fired_total',
+      help: 'Deadlines the sweeper fired, by kind',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,4 @@
+import { Migration20261127000000 } from './Migration20261127000000';
+
+/** Every committed migration, in order; listed explicitly so compiled and test runs find the same set. */
+export const MIGRATIONS = [{ name: 'Migration20261127000000', class: Migration20261127000000 }];

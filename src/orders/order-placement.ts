@@ -1,0 +1,156 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
+import { Role } from '../auth/role';
+import { actorOf, idempotencyScope, SYSTEM_ACTOR, Viewer } from '../auth/viewer';
+import { BUSINESS_ZONE } from '../common/business-days';
+import { NotFoundError, ValidationError } from '../common/errors';
+import { EventType } from '../common/events/event-type';
+import { localIdOf } from '../common/global-id';
+import { runIdempotent } from '../common/idempotency';
+import { Tx } from '../common/transaction';
+import { checkInt, checkList, checkText, firstProblem, parseAmount, Path } from '../common/validation';
+import { Customer } from '../customers/customer.entity';
+import { Shop } from '../shops/shop.entity';
+import { DeadlineConfig, onAccepted, onPlaced } from './order-deadlines';
+import { AddressInput, PlaceOrderInput } from './order.inputs';
+import { Order } from './order.entity';
+import { OrderLine } from './order-line.entity';
+import { deriveOrderState, OrderLineState } from './order-state';
+import { commitOrderChange, moveLines, OrderOutcome } from './order-workflow';
+import { acceptedLineState } from './order-fulfilment';
+
+const MAX_LINES = 100;
+const MAX_QUANTITY = 9_999;
+const MAX_UNIT_PRICE_MINOR = 100_000_000; // 1,000,000.00 PLN
+const MAX_SHIPPING_PRICE_MINOR = 10_000_000;
+const MAX_LEAD_TIME_DAYS = 60;
+const PL_POSTAL_CODE = /^\d{2}-\d{3}$/;
+
+interface ParsedOrder {
+  unitPricesMinor: number[];
+  shippingPriceMinor: number;
+}
+
+function checkAddress(path: Path, address: AddressInput): ValidationError | undefined {
+  return firstProblem(
+    () => checkText([...path, 'name'], address.name, 200),
+    () => checkText([...path, 'street'], address.street, 200),
+    () => checkText([...path, 'postalCode'], address.postalCode, 20),
+    () => checkText([...path, 'city'], address.city, 100),
+    () => (/^[A-Z]{2}$/.test(address.countryCode) ? undefined : new ValidationError([...path, 'countryCode'], 'must be an ISO 3166-1 alpha-2 code such as PL')),
+    () =>
+      address.countryCode === 'PL' && !PL_POSTAL_CODE.test(address.postalCode.trim())
+        ? new ValidationError([...path, 'postalCode'], 'must look like 00-950 for a Polish address')
+        : undefined,
+    () => checkText([...path, 'phone'], address.phone, 30, true),
+  );
+}
+
+function parsePlaceOrder(input: PlaceOrderInput): ParsedOrder | ValidationError {
+  const problem = firstProblem(
+    () => checkList(['input', 'lines'], input.lines, 1, MAX_LINES),
+    () => checkInt(['input', 'leadTimeToShipDays'], input.leadTimeToShipDays, 0, MAX_LEAD_TIME_DAYS),
+    () => checkAddress(['input', 'shippingAddress'], input.shippingAddress),
+    ...input.lines.flatMap((line, i) => [
+      () => checkText(['input', 'lines', i, 'offerSku'], line.offerSku, 100),
+      () => checkText(['input', 'lines', i, 'productTitle'], line.productTitle, 500),
+      () => checkInt(['input', 'lines', i, 'quantity'], line.quantity, 1, MAX_QUANTITY),
+    ]),
+  );
+  if (problem) return problem;
+  const unitPricesMinor: number[] = [];
+  for (const [i, line] of input.lines.entries()) {
+    const minor = parseAmount(['input', 'lines', i, 'unitPrice'], line.unitPrice, 1, MAX_UNIT_PRICE_MINOR);
+    if (minor instanceof ValidationError) return minor;
+    unitPricesMinor.push(minor);
+  }
+  const shippingPriceMinor = parseAmount(['input', 'shippingPrice'], input.shippingPrice, 0, MAX_SHIPPING_PRICE_MINOR);
+  if (shippingPriceMinor instanceof ValidationError) return shippingPriceMinor;
+  return { unitPricesMinor, shippingPriceMinor };
+}
+
+/** The customer an order is placed for: the caller itself, or the one an operator names. */
+function customerUuidFor(viewer: Viewer, input: PlaceOrderInput): string | ValidationError {
+  if (viewer.role === Role.CUSTOMER) {
+    if (input.customerId && localIdOf('Customer', input.customerId) !== viewer.customerUuid) {
+      return new ValidationError(['input', 'customerId'], 'Customers place orders for themselves; leave customerId out');
+    }
+    return viewer.customerUuid!;
+  }
+  const uuid = input.customerId ? localIdOf('Customer', input.customerId) : undefined;
+  return uuid ?? new ValidationError(['input', 'customerId'], 'An operator must name the customer with a valid customerId');
+}
+
+/** References read like the marketplace's: the Warsaw date, a sequence number, and the shop suffix. */
+async function nextReference(em: EntityManager, now: Date): Promise<string> {
+  const [{ value }] = await em.getConnection().execute<{ value: string }[]>(
+    "select nextval('order_reference_seq') as value", [], 'all', em.getTransactionContext(),
+  );
+  const day = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).toFormat('yyyyMMdd');
+  return `${day}${String(value).padStart(4, '0')}-A`;
+}
+
+async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, config: DeadlineConfig): Promise<OrderOutcome> {
+  const parsed = parsePlaceOrder(input);
+  if (parsed instanceof ValidationError) return parsed;
+  const customerUuid = customerUuidFor(viewer, input);
+  if (customerUuid instanceof ValidationError) return customerUuid;
+  const shopUuid = localIdOf('Shop', input.shopId);
+  const shop = shopUuid ? await tx.em.findOne(Shop, { uuid: shopUuid }) : null;
+  if (!shop) return new NotFoundError('Shop not found');
+  const customer = await tx.em.findOne(Customer, { uuid: customerUuid });
+  if (!customer) return new NotFoundError('Customer not found');
+
+  const address = input.shippingAddress;
+  const order = tx.em.create(Order, {
+    reference: await nextReference(tx.em, tx.now),
+    shop,
+    customer,
+    state: deriveOrderState([{ state: OrderLineState.WAITING_ACCEPTANCE }]),
+    paymentWorkflow: input.paymentWorkflow,
+    priceMinor: input.lines.reduce((sum, line, i) => sum + parsed.unitPricesMinor[i] * line.quantity, 0),
+    shippingPriceMinor: parsed.shippingPriceMinor,
+    shippingAddress: {
+      name: address.name.trim(),
+      street: address.street.trim(),
+      postalCode: address.postalCode.trim(),
+      city: address.city.trim(),
+      countryCode: address.countryCode,
+      phone: address.phone?.trim() || null,
+    },
+    leadTimeToShipDays: input.leadTimeToShipDays,
+    createdAt: tx.now,
+    updatedAt: tx.now,
+  });
+  input.lines.forEach((line, index) =>
+    order.lines.add(
+      tx.em.create(OrderLine, {
+        order,
+        index,
+        offerSku: line.offerSku.trim(),
+        productTitle: line.productTitle.trim(),
+        quantity: line.quantity,
+        unitPriceMinor: parsed.unitPricesMinor[index],
+        state: OrderLineState.WAITING_ACCEPTANCE,
+      }),
+    ),
+  );
+  onPlaced(order, config);
+  order.version = 0; // commitOrderChange bumps it to 1
+  commitOrderChange(tx, order, null, { event: EventType.ORDER_PLACED });
+  if (shop.autoAccept) autoAccept(tx, order, config);
+  return order;
+}
+
+/** Shops that accept everything have the system accept each order the moment it is placed. */
+function autoAccept(tx: Tx, order: Order, config: DeadlineConfig): void {
+  const fromState = order.state;
+  moveLines(order.lines.getItems(), acceptedLineState(order));
+  onAccepted(order, tx.now, config);
+  commitOrderChange(tx, order, fromState, { event: EventType.ORDER_ACCEPTED, actor: SYSTEM_ACTOR });
+}
+
+export async function placeOrder(em: EntityManager, viewer: Viewer, input: PlaceOrderInput, config: DeadlineConfig): Promise<OrderOutcome> {
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'PLACE_ORDER' };
+  return runIdempotent(em, actorOf(viewer), idempotency, Order, (tx) => createOrder(tx, input, viewer, config));
+}

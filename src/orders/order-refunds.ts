@@ -1,0 +1,77 @@
+import { AmountExceedsRefundableError, ValidationError } from '../common/errors';
+import { EventType } from '../common/events/event-type';
+import { localIdOf } from '../common/global-id';
+import { Money } from '../common/money';
+import { Tx } from '../common/transaction';
+import { checkList, parseAmount } from '../common/validation';
+import { refundableMinor } from './order-actions';
+import { OrderDeps } from './order-fulfilment';
+import { RefundOrderInput } from './order.inputs';
+import { Order } from './order.entity';
+import { OrderLine } from './order-line.entity';
+import { canTransition, OrderLineState } from './order-state';
+import { moveLines, OrderOutcome, runOrderCommand } from './order-workflow';
+import { Refund, RefundReason } from './refund.entity';
+
+interface LineRefund {
+  line: OrderLine;
+  amountMinor: number;
+}
+
+/** Matches each requested line to the order and its amount to what is left refundable on it. */
+function planRefunds(order: Order, input: RefundOrderInput): LineRefund[] | ValidationError | AmountExceedsRefundableError {
+  const listProblem = checkList(['input', 'lines'], input.lines, 1, 100);
+  if (listProblem) return listProblem;
+  const plan: LineRefund[] = [];
+  for (const [i, requested] of input.lines.entries()) {
+    const uuid = localIdOf('OrderLine', requested.lineId);
+    const line = order.lines.getItems().find((candidate) => candidate.uuid === uuid);
+    if (!line) return new ValidationError(['input', 'lines', i, 'lineId'], 'is not a line of this order');
+    if (plan.some((planned) => planned.line === line)) return new ValidationError(['input', 'lines', i, 'lineId'], 'is listed twice');
+    const refundable = refundableMinor(order, line);
+    let amountMinor = refundable;
+    if (requested.amount !== null && requested.amount !== undefined) {
+      const parsed = parseAmount(['input', 'lines', i, 'amount'], requested.amount, 1, Number.MAX_SAFE_INTEGER);
+      if (parsed instanceof ValidationError) return parsed;
+      amountMinor = parsed;
+    }
+    if (amountMinor === 0 || amountMinor > refundable) {
+      return new AmountExceedsRefundableError(new Money(refundable), `Line ${line.index} has ${new Money(refundable).amount} left to refund`);
+    }
+    plan.push({ line, amountMinor });
+  }
+  return plan;
+}
+
+function applyRefunds(tx: Tx, order: Order, plan: LineRefund[], reason: RefundReason): void {
+  for (const { line, amountMinor } of plan) {
+    line.refundedMinor += amountMinor;
+    tx.em.create(Refund, { order, line, amountMinor, reason, createdAt: tx.now });
+    // A line whose whole value went back is REFUNDED; a canceled line keeps its terminal state.
+    if (line.refundableMinor === 0 && canTransition(line.state, OrderLineState.REFUNDED)) {
+      moveLines([line], OrderLineState.REFUNDED);
+    }
+  }
+}
+
+export function refundOrder({ em, viewer }: OrderDeps, input: RefundOrderInput): Promise<OrderOutcome> {
+  return runOrderCommand(em, {
+    step: 'REFUND',
+    viewer,
+    orderUuid: localIdOf('Order', input.orderId),
+    expectedVersion: input.expectedVersion,
+    idempotencyKey: input.idempotencyKey,
+    apply(order, tx) {
+      const plan = planRefunds(order, input);
+      if (!Array.isArray(plan)) return plan;
+      applyRefunds(tx, order, plan, input.reason);
+      return {
+        event: EventType.ORDER_REFUNDED,
+        data: {
+          reason: input.reason,
+          lines: plan.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount })),
+        },
+      };
+    },
+  });
+}

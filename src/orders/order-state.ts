@@ -1,0 +1,109 @@
+import { registerEnumType } from 'type-graphql';
+import { Locale } from '../common/locale';
+
+/**
+ * State lives on the order line; the order's state is derived from its lines (DESIGN.md).
+ * This file is the single transition table every line change is checked against.
+ */
+export enum OrderLineState {
+  WAITING_ACCEPTANCE = 'WAITING_ACCEPTANCE',
+  WAITING_DEBIT_PAYMENT = 'WAITING_DEBIT_PAYMENT',
+  SHIPPING = 'SHIPPING',
+  SHIPPED = 'SHIPPED',
+  TO_COLLECT = 'TO_COLLECT',
+  RECEIVED = 'RECEIVED',
+  CLOSED = 'CLOSED',
+  REFUSED = 'REFUSED',
+  CANCELED = 'CANCELED',
+  INCIDENT_OPEN = 'INCIDENT_OPEN',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(OrderLineState, { name: 'OrderLineState' });
+
+export enum OrderState {
+  WAITING_ACCEPTANCE = 'WAITING_ACCEPTANCE',
+  WAITING_DEBIT_PAYMENT = 'WAITING_DEBIT_PAYMENT',
+  SHIPPING = 'SHIPPING',
+  SHIPPED = 'SHIPPED',
+  TO_COLLECT = 'TO_COLLECT',
+  RECEIVED = 'RECEIVED',
+  CLOSED = 'CLOSED',
+  REFUSED = 'REFUSED',
+  CANCELED = 'CANCELED',
+}
+registerEnumType(OrderState, { name: 'OrderState' });
+
+const S = OrderLineState;
+
+/** Which line state may follow which. Terminal states have no exits. */
+export const LINE_TRANSITIONS: Record<OrderLineState, readonly OrderLineState[]> = {
+  [S.WAITING_ACCEPTANCE]: [S.WAITING_DEBIT_PAYMENT, S.SHIPPING, S.REFUSED],
+  [S.WAITING_DEBIT_PAYMENT]: [S.SHIPPING, S.CANCELED],
+  [S.SHIPPING]: [S.SHIPPED, S.TO_COLLECT, S.CANCELED, S.REFUNDED],
+  [S.SHIPPED]: [S.RECEIVED, S.INCIDENT_OPEN, S.REFUNDED],
+  [S.TO_COLLECT]: [S.RECEIVED, S.INCIDENT_OPEN, S.REFUNDED],
+  [S.RECEIVED]: [S.CLOSED, S.INCIDENT_OPEN, S.REFUNDED],
+  [S.INCIDENT_OPEN]: [S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.REFUNDED],
+  [S.CLOSED]: [S.REFUNDED],
+  [S.REFUSED]: [],
+  [S.CANCELED]: [],
+  [S.REFUNDED]: [],
+};
+
+export function canTransition(from: OrderLineState, to: OrderLineState): boolean {
+  return LINE_TRANSITIONS[from].includes(to);
+}
+
+/** How far an active line has come; the order shows its least advanced active line. */
+const PROGRESS: OrderState[] = [
+  OrderState.WAITING_ACCEPTANCE,
+  OrderState.WAITING_DEBIT_PAYMENT,
+  OrderState.SHIPPING,
+  OrderState.SHIPPED,
+  OrderState.TO_COLLECT,
+  OrderState.RECEIVED,
+  OrderState.CLOSED,
+];
+
+export interface LineStateView {
+  state: OrderLineState;
+  stateBeforeIncident?: OrderLineState | null;
+}
+
+/**
+ * The order's state: REFUSED if every line is refused; CANCELED if every line is refused or
+ * canceled and one is canceled; otherwise the least advanced active line, where an INCIDENT_OPEN
+ * line counts as the state it had before the incident and a REFUNDED line as CLOSED (its money
+ * went back; nothing is left to do on it).
+ */
+export function deriveOrderState(lines: readonly LineStateView[]): OrderState {
+  if (lines.every((line) => line.state === S.REFUSED)) return OrderState.REFUSED;
+  const active = lines.filter((line) => line.state !== S.REFUSED && line.state !== S.CANCELED);
+  if (active.length === 0) return OrderState.CANCELED;
+  const ranks = active.map((line) => PROGRESS.indexOf(asOrderState(line)));
+  return PROGRESS[Math.min(...ranks)];
+}
+
+function asOrderState(line: LineStateView): OrderState {
+  if (line.state === S.INCIDENT_OPEN) return asOrderState({ state: line.stateBeforeIncident ?? S.RECEIVED });
+  if (line.state === S.REFUNDED) return OrderState.CLOSED;
+  return line.state as unknown as OrderState;
+}
+
+const LABELS: Record<OrderLineState, { [L in Locale]: string }> = {
+  [S.WAITING_ACCEPTANCE]: { PL: 'Przyjęcie w toku', EN: 'Pending acceptance' },
+  [S.WAITING_DEBIT_PAYMENT]: { PL: 'Obciążenie w trakcie realizacji', EN: 'Payment in progress' },
+  [S.SHIPPING]: { PL: 'Oczekuje na wysyłkę', EN: 'Awaiting shipment' },
+  [S.SHIPPED]: { PL: 'Wysłano', EN: 'Shipped' },
+  [S.TO_COLLECT]: { PL: 'Do odbioru', EN: 'Ready for pickup' },
+  [S.RECEIVED]: { PL: 'Otrzymano', EN: 'Received' },
+  [S.CLOSED]: { PL: 'Zamknięto', EN: 'Closed' },
+  [S.REFUSED]: { PL: 'Odrzucono', EN: 'Refused' },
+  [S.CANCELED]: { PL: 'Anulowano', EN: 'Canceled' },
+  [S.INCIDENT_OPEN]: { PL: 'Incydent otwarty', EN: 'Incident open' },
+  [S.REFUNDED]: { PL: 'Zwrócono', EN: 'Refunded' },
+};
+
+export function stateLabel(state: OrderLineState | OrderState, locale: Locale): string {
+  return LABELS[state as OrderLineState][locale];
+}

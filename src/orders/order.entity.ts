@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { BigIntType, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../common/global-id';
+import { Money } from '../common/money';
+import { Node } from '../common/node';
+import { Customer } from '../customers/customer.entity';
+import { Shop } from '../shops/shop.entity';
+import { OrderLine } from './order-line.entity';
+import { OrderState } from './order-state';
+
+export enum PaymentWorkflow {
+  PAY_ON_ACCEPTANCE = 'PAY_ON_ACCEPTANCE',
+  PAY_ON_DELIVERY = 'PAY_ON_DELIVERY',
+}
+registerEnumType(PaymentWorkflow, {
+  name: 'PaymentWorkflow',
+  valuesConfig: {
+    PAY_ON_ACCEPTANCE: { description: 'Paid online: accepted orders wait for the debit before shipping.' },
+    PAY_ON_DELIVERY: { description: 'Cash on delivery: accepted orders go straight to shipping.' },
+  },
+});
+
+@ObjectType()
+export class Address {
+  @Field() name!: string;
+  @Field() street!: string;
+  @Field() postalCode!: string;
+  @Field() city!: string;
+  @Field() countryCode!: string;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+}
+
+@ObjectType()
+export class Tracking {
+  @Field(() => String, { nullable: true }) carrierCode!: string | null;
+  @Field() carrierName!: string;
+  @Field() trackingNumber!: string;
+  @Field(() => String, { nullable: true }) trackingUrl!: string | null;
+  @Field() updatedAt!: Date;
+}
+
+@Entity({ tableName: 'order' })
+@Index({ properties: ['shop', 'createdAt', 'uuid'] })
+@Index({ properties: ['customer', 'createdAt', 'uuid'] })
+@Index({ properties: ['createdAt', 'uuid'] })
+@ObjectType({ implements: Node })
+export class Order {
+  /** Derived getters, never passed to `em.create`. */
+  [OptionalProps]?: 'price' | 'shippingPrice' | 'totalPrice' | 'tracking';
+
+  @PrimaryKey({ type: 'uuid', fieldName: 'id' })
+  uuid: string & Opt = randomUUID();
+
+  @Field(() => ID)
+  get id(): string {
+    return toGlobalId('Order', this.uuid);
+  }
+
+  @Field({ description: 'The reference customers and sellers quote, e.g. 202611270001-A.' })
+  @Property({ type: 'text', unique: true })
+  reference!: string;
+
+  @ManyToOne(() => Shop)
+  shop!: Shop;
+
+  @ManyToOne(() => Customer)
+  customer!: Customer;
+
+  /** Derived from the lines on every change (order-state.ts); stored so lists can filter on it. */
+  @Field(() => OrderState)
+  @Enum({ items: () => OrderState, type: 'text' })
+  @Index()
+  state!: OrderState;
+
+  @Field(() => PaymentWorkflow)
+  @Enum({ items: () => PaymentWorkflow, type: 'text' })
+  paymentWorkflow!: PaymentWorkflow;
+
+  @OneToMany(() => OrderLine, (line) => line.order, { orderBy: { index: 'asc' } })
+  lines = new Collection<OrderLine>(this);
+
+  @Property({ type: new BigIntType('number') })
+  priceMinor!: number;
+
+  @Property({ type: new BigIntType('number') })
+  shippingPriceMinor!: number;
+
+  @Field(() => Money)
+  get price(): Money {
+    return new Money(this.priceMinor);
+  }
+
+  @Field(() => Money)
+  get shippingPrice(): Money {
+    return new Money(this.shippingPriceMinor);
+  }
+
+  @Field(() => Money)
+  get totalPrice(): Money {
+    return new Money(this.priceMinor + this.shippingPriceMinor);
+  }
+
+  @Property({ type: 'json' })
+  shippingAddress!: Address;
+
+  @Property({ type: 'text', nullable: true })
+  trackingCarrierCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  trackingCarrierName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Index()
+  trackingNumber?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  trackingUrl?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  trackingUpdatedAt?: Date | null;
+
+  @Field(() => Tracking, { nullable: true })
+  get tracking(): Tracking | null {
+    if (!this.trackingNumber || !this.trackingCarrierName || !this.trackingUpdatedAt) return null;
+    return {
+      carrierCode: this.trackingCarrierCode ?? null,
+      carrierName: this.trackingCarrierName,
+      trackingNumber: this.trackingNumber,
+      trackingUrl: this.trackingUrl ?? null,
+      updatedAt: this.trackingUpdatedAt,
+    };
+  }
+
+  @Field()
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field()
+  @Property({ type: 'timestamptz' })
+  @Index()
+  updatedAt!: Date;
+
+  @Property({ type: 'integer' })
+  leadTimeToShipDays!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When WAITING_ACCEPTANCE lines are refused automatically.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  @Index()
+  acceptanceDeadline?: Date | null;
+
+  /** When unpaid accepted lines are canceled (placement + PAYMENT_TIMEOUT); cleared once paid or canceled. */
+  @Property({ type: 'timestamptz', nullable: true })
+  @Index()
+  paymentDeadline?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Shipping must be confirmed by then; counts business days, Polish public holidays excluded.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  @Index()
+  shippingDeadline?: Date | null;
+
+  /** When a SHIPPED order of a non-integrated carrier becomes RECEIVED without the customer. */
+  @Property({ type: 'timestamptz', nullable: true })
+  @Index()
+  deliveryFallbackAt?: Date | null;
+
+  /** When a RECEIVED order with nothing pending becomes CLOSED. */
+  @Property({ type: 'timestamptz', nullable: true })
+  @Index()
+  closeAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  acceptedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  paidAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  shippedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  receivedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: Date | null;
+
+  /** Bumped by every change; clients pass it back as `expectedVersion`. */
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  version: number & Opt = 1;
+}

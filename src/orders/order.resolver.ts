@@ -1,0 +1,144 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/role';
+import { clock } from '../common/clock';
+import { EventConnection, listEvents } from '../common/events/event-queries';
+import { localIdOf } from '../common/global-id';
+import { Locale } from '../common/locale';
+import { Money } from '../common/money';
+import { AppContext, viewerOf } from '../context';
+import { Customer } from '../customers/customer.entity';
+import { Shop } from '../shops/shop.entity';
+import { CARRIERS, Carrier } from './carriers';
+import { availableActions, OrderAction, refundableMinor } from './order-actions';
+import { Address, Order } from './order.entity';
+import { OrderLine } from './order-line.entity';
+import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order-queries';
+import { stateLabel } from './order-state';
+import { Refund } from './refund.entity';
+
+/** The order's lines, through the request's batching loader; initialises the collection for the rules. */
+export async function loadLines(order: Order, { loaders }: AppContext): Promise<OrderLine[]> {
+  if (order.lines.isInitialized()) return order.lines.getItems();
+  const lines = await loaders.orderLines.load(order.uuid);
+  order.lines.hydrate(lines);
+  return lines;
+}
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Authorized()
+  @Query(() => OrderConnection)
+  orders(
+    @Ctx() context: AppContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+    @Arg('sort', () => OrderSort, { nullable: true }) sort?: OrderSort,
+  ): Promise<OrderConnection> {
+    return listOrders(context.em, viewerOf(context), { first, after, last, before, filter, sort });
+  }
+
+  @Authorized()
+  @Query(() => Order, { nullable: true })
+  order(@Arg('id', () => ID) id: string, @Ctx() context: AppContext): Promise<Order | null> | null {
+    const uuid = localIdOf('Order', id);
+    return uuid ? findOrder(context.em, viewerOf(context), { uuid }) : null;
+  }
+
+  @Authorized()
+  @Query(() => Order, { nullable: true })
+  orderByReference(@Arg('reference') reference: string, @Ctx() context: AppContext): Promise<Order | null> {
+    return findOrder(context.em, viewerOf(context), { reference: reference.trim() });
+  }
+
+  /** Public: a storefront shows the carrier list before anyone signs in. */
+  @Query(() => [Carrier])
+  carriers(): readonly Carrier[] {
+    return CARRIERS;
+  }
+
+  @FieldResolver(() => Shop)
+  shop(@Root() order: Order, @Ctx() { loaders }: AppContext): Promise<Shop | null> {
+    return loaders.shop.load(order.shop.uuid);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() order: Order, @Ctx() { loaders }: AppContext): Promise<Customer | null> {
+    return loaders.customer.load(order.customer.uuid);
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order, @Ctx() context: AppContext): Promise<OrderLine[]> {
+    return loadLines(order, context);
+  }
+
+  @FieldResolver(() => String, { description: "The marketplace's own label, e.g. 'Przyjęcie w toku' for WAITING_ACCEPTANCE." })
+  stateLabel(@Root() order: Order, @Arg('locale', () => Locale, { defaultValue: Locale.PL }) locale: Locale): string {
+    return stateLabel(order.state, locale);
+  }
+
+  @FieldResolver(() => Address, { nullable: true, description: 'Hidden from the seller until the order is accepted.' })
+  shippingAddress(@Root() order: Order, @Ctx() context: AppContext): Address | null {
+    const hidden = viewerOf(context).role === Role.SELLER && !order.acceptedAt;
+    return hidden ? null : order.shippingAddress;
+  }
+
+  @FieldResolver(() => Boolean)
+  async hasOpenIncident(@Root() order: Order, @Ctx() context: AppContext): Promise<boolean> {
+    return (await loadLines(order, context)).some((line) => line.state === 'INCIDENT_OPEN');
+  }
+
+  @FieldResolver(() => [OrderAction], { description: 'What the viewer may do now; clients never hard-code the state graph.' })
+  async availableActions(@Root() order: Order, @Ctx() context: AppContext): Promise<OrderAction[]> {
+    await loadLines(order, context);
+    return availableActions(order, viewerOf(context), clock.now());
+  }
+
+  @FieldResolver(() => [Refund])
+  refunds(@Root() order: Order, @Ctx() { loaders }: AppContext): Promise<Refund[]> {
+    return loaders.refunds.load(order.uuid);
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Everything that happened to the order, oldest first, with who did it.' })
+  timeline(
+    @Root() order: Order,
+    @Ctx() context: AppContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<EventConnection> {
+    return listEvents(context.em, viewerOf(context), { first, after, orderUuid: order.uuid });
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => String)
+  stateLabel(@Root() line: OrderLine, @Arg('locale', () => Locale, { defaultValue: Locale.PL }) locale: Locale): string {
+    return stateLabel(line.state, locale);
+  }
+
+  /** What the customer paid for the line and has not got back yet. */
+  @FieldResolver(() => Money)
+  async refundable(@Root() line: OrderLine, @Ctx() { loaders }: AppContext): Promise<Money> {
+    const order = line.order.paidAt !== undefined ? line.order : await loaders.order.load(line.order.uuid);
+    return new Money(order ? refundableMinor(order, line) : 0);
+  }
+}
+
+@Resolver(() => Refund)
+export class RefundResolver {
+  @FieldResolver(() => OrderLine)
+  line(@Root() refund: Refund, @Ctx() { loaders }: AppContext): Promise<OrderLine | null> {
+    return loaders.orderLine.load(refund.line.uuid);
+  }
+}
+
+@Resolver(() => OrderConnection)
+export class OrderConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: OrderConnection): Promise<number> {
+    return connection.countTotal();
+  }
+}
