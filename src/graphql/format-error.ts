@@ -23,8 +23,10 @@ const EXPECTED_CODES = new Set([
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error) as { extensions?: Record<string, unknown> } | undefined;
-    if (original?.extensions?.code === QUERY_TOO_COMPLEX) {
+    const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; originalError?: unknown } | undefined;
+    // Apollo re-codes validation errors as GRAPHQL_VALIDATION_FAILED; a limit rule's own code wins.
+    const reported = original?.originalError as { extensions?: Record<string, unknown> } | undefined;
+    if (original?.extensions?.code === QUERY_TOO_COMPLEX || reported?.extensions?.code === QUERY_TOO_COMPLEX) {
       return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_TOO_COMPLEX } };
     }
     const code = formatted.extensions?.code;

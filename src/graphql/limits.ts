@@ -4,6 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 /** Contract limits, applied to HTTP and WebSocket operations alike (both pass these rules to `validate`). */
+/** Cost: 2 per object field, 1 per scalar, no depth multiplier (depth has its own limit). */
 export const LIMITS = {
   maxDepth: 15,
   maxAliases: 50,
@@ -24,5 +25,5 @@ const common = { onReject: [reject], propagateOnRejection: false, exposeLimits: 
 export const LIMIT_RULES: ValidationRule[] = [
   maxDepthRule({ ...common, n: LIMITS.maxDepth, ignoreIntrospection: true }) as unknown as ValidationRule,
   maxAliasesRule({ ...common, n: LIMITS.maxAliases }) as unknown as ValidationRule,
-  costLimitRule({ ...common, maxCost: LIMITS.maxCost, ignoreIntrospection: true }) as unknown as ValidationRule,
+  costLimitRule({ ...common, maxCost: LIMITS.maxCost, depthCostFactor: 1, ignoreIntrospection: true }) as unknown as ValidationRule,
 ];

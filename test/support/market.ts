@@ -1,0 +1,76 @@
+import {
+  CreateCustomerDocument,
+  CreateShopDocument,
+  IssueApiKeyDocument,
+  OrderFieldsFragment,
+  OrderResultFieldsFragment,
+  PlaceOrderDocument,
+  PlaceOrderInput,
+} from '../generated/graphql';
+import { OPERATOR_SECRET, TestApp } from './app';
+
+/** Two shops and two customers with a key each: enough to test every role and tenant isolation. */
+export interface Market {
+  shop: { id: string; name: string };
+  otherShop: { id: string; name: string };
+  customer: { id: string; displayName: string };
+  otherCustomer: { id: string; displayName: string };
+  keys: { operator: string; seller: string; otherSeller: string; customer: string; otherCustomer: string };
+}
+
+export async function createMarket(t: TestApp, shopSettings: { partialAcceptance?: boolean; autoAccept?: boolean } = {}): Promise<Market> {
+  const { createShop: shop } = await t.gql(CreateShopDocument, { input: { name: 'Księgarnia Pod Sową', ...shopSettings } });
+  const { createShop: otherShop } = await t.gql(CreateShopDocument, { input: { name: 'Elektro-Max' } });
+  const { createCustomer: customer } = await t.gql(CreateCustomerDocument, {
+    input: { displayName: 'Anna Kowalska', email: 'anna.kowalska@example.pl' },
+  });
+  const { createCustomer: otherCustomer } = await t.gql(CreateCustomerDocument, {
+    input: { displayName: 'Piotr Nowak', email: 'piotr.nowak@example.pl' },
+  });
+  const issue = async (input: Parameters<typeof t.gql<unknown, { input: never }>>[1]['input']) =>
+    (await t.gql(IssueApiKeyDocument, { input })).issueApiKey.secret;
+  return {
+    shop,
+    otherShop,
+    customer,
+    otherCustomer,
+    keys: {
+      operator: OPERATOR_SECRET,
+      seller: await issue({ name: 'seller', role: 'SELLER', shopId: shop.id } as never),
+      otherSeller: await issue({ name: 'other seller', role: 'SELLER', shopId: otherShop.id } as never),
+      customer: await issue({ name: 'customer', role: 'CUSTOMER', customerId: customer.id } as never),
+      otherCustomer: await issue({ name: 'other customer', role: 'CUSTOMER', customerId: otherCustomer.id } as never),
+    },
+  };
+}
+
+export function orderInput(shopId: string, overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
+  return {
+    shopId,
+    paymentWorkflow: 'PAY_ON_ACCEPTANCE',
+    lines: [
+      { offerSku: 'KS-001', productTitle: 'Pan Tadeusz — wydanie ilustrowane', quantity: 2, unitPrice: '49.99' },
+      { offerSku: 'KS-002', productTitle: 'Lalka, Bolesław Prus', quantity: 1, unitPrice: '35.50' },
+    ],
+    shippingPrice: '12.99',
+    shippingAddress: { name: 'Anna Kowalska', street: 'ul. Marszałkowska 10/4', postalCode: '00-590', city: 'Warszawa', countryCode: 'PL', phone: '+48 600 100 200' },
+    leadTimeToShipDays: 2,
+    ...overrides,
+  };
+}
+
+/** Narrows a result union to the order, failing the test with the error otherwise. */
+export function asOrder(result: OrderResultFieldsFragment): OrderFieldsFragment {
+  if (result.__typename !== 'Order') throw new Error(`expected an Order, got ${JSON.stringify(result)}`);
+  return result as OrderFieldsFragment;
+}
+
+export async function placeOrder(t: TestApp, market: Market, overrides: Partial<PlaceOrderInput> = {}): Promise<OrderFieldsFragment> {
+  const { placeOrder: result } = await t.gql(PlaceOrderDocument, { input: orderInput(market.shop.id, overrides) }, market.keys.customer);
+  return asOrder(result);
+}
+
+/** The timeline as "TYPE from->to by ACTOR" lines, for exact assertions. */
+export function timelineOf(order: OrderFieldsFragment): string[] {
+  return order.timeline.edges.map(({ node }) => `${node.type} ${node.fromState ?? '-'}->${node.toState ?? '-'} by ${node.actor.type}`);
+}
