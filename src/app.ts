@@ -3,6 +3,7 @@ import { ensureBootstrapOperatorKey } from './auth/api-key.service';
 import { Config } from './config';
 import { createLogger, Logger } from './common/logger';
 import { migrate, openOrm } from './db/orm';
+import { EventBus } from './live/event-bus';
 import { createMetrics } from './metrics';
 import { AppServer, createAppServer } from './server';
 import { Sweeper } from './timers/sweeper';
@@ -11,6 +12,7 @@ export interface App {
   orm: MikroORM;
   server: AppServer;
   sweeper: Sweeper;
+  bus: EventBus;
   logger: Logger;
   port: number;
   stop(): Promise<void>;
@@ -20,13 +22,15 @@ export interface App {
  * One running instance against a database URL: migrations, bootstrap key, HTTP server, sweeper.
  * `main.ts` adds the embedded database and signals; tests start several of these on one database.
  */
-export async function startApp(config: Config, databaseUrl: string, options: { timers?: boolean; logger?: Logger } = {}): Promise<App> {
+export async function startApp(config: Config, databaseUrl: string, options: { timers?: boolean; logger?: Logger; connectionInitWaitTimeoutMs?: number } = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const orm = await openOrm(databaseUrl);
   await migrate(orm);
   if (config.bootstrapOperatorKey) await ensureBootstrapOperatorKey(orm.em, config.bootstrapOperatorKey);
   const metrics = createMetrics();
-  const server = await createAppServer({ orm, config, logger, metrics });
+  const bus = new EventBus(orm.em, databaseUrl, logger);
+  await bus.start();
+  const server = await createAppServer({ orm, config, logger, metrics, bus, connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs });
   const sweeper = new Sweeper(orm.em, config, logger, (kind) => metrics.sweeps.inc({ kind }));
   const port = await server.listen(config.port, config.host);
   if (options.timers !== false) sweeper.start();
@@ -34,11 +38,13 @@ export async function startApp(config: Config, databaseUrl: string, options: { t
     orm,
     server,
     sweeper,
+    bus,
     logger,
     port,
     async stop() {
       await server.stop();
       await sweeper.stop();
+      await bus.stop();
       await orm.close();
     },
   };

@@ -1,6 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Customer } from './customers/customer.entity';
+import { Message } from './messages/message.entity';
+import { MessageThread } from './messages/message-thread.entity';
+import { ThreadRead } from './messages/thread-read.entity';
 import { Order } from './orders/order.entity';
 import { OrderLine } from './orders/order-line.entity';
 import { Refund } from './orders/refund.entity';
@@ -29,6 +32,18 @@ export function createLoaders(em: EntityManager) {
     customer: byUuid(Customer),
     orderLines: groupedByOrder(OrderLine, { index: 'asc' }),
     refunds: groupedByOrder(Refund, { createdAt: 'asc' }),
+    thread: byUuid(MessageThread),
+    message: byUuid(Message),
+    threadByOrder: new DataLoader<string, MessageThread | null>(async (orderUuids) => {
+      const found = await em.find(MessageThread, { order: { $in: [...orderUuids] } });
+      return orderUuids.map((uuid) => found.find((thread) => thread.order?.uuid === uuid) ?? null);
+    }),
+    /** Keys are "threadUuid:SIDE"; values the side's last read message number (undefined: nothing read). */
+    threadRead: new DataLoader<string, number | undefined>(async (keys) => {
+      const pairs = keys.map((key) => key.split(':') as [string, string]);
+      const found = await em.find(ThreadRead, { $or: pairs.map(([thread, reader]) => ({ thread, reader })) });
+      return pairs.map(([thread, reader]) => found.find((row) => row.thread.uuid === thread && row.reader === reader)?.lastReadNumber);
+    }),
   };
 }
 

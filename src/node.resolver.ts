@@ -43,6 +43,8 @@ async function loadNode(context: AppContext, viewer: Viewer, id: string): Promis
       return em.findOne(Customer, { uuid });
     case 'ApiKey':
       return viewer.role === Role.OPERATOR ? em.findOne(ApiKey, { uuid }) : null;
+    default:
+      return null;
   }
 }
 

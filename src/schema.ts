@@ -11,6 +11,9 @@ import { NodeResolver } from './node.resolver';
 import { OrderMutations } from './orders/order.mutations';
 import { OrderConnectionResolver, OrderLineResolver, OrderResolver, RefundResolver } from './orders/order.resolver';
 import { ShopResolver } from './shops/shop.resolver';
+import { ViewerDashboardResolver } from './dashboard/dashboard.resolver';
+import { SubscriptionResolver } from './live/subscription.resolver';
+import { EventMessageResolver, MessageResolver, MessageThreadResolver, OrderThreadResolver } from './messages/message.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -24,9 +27,28 @@ export const RESOLVERS = [
   RefundResolver,
   OrderMutations,
   EventResolver,
+  MessageThreadResolver,
+  MessageResolver,
+  OrderThreadResolver,
+  EventMessageResolver,
+  ViewerDashboardResolver,
+  SubscriptionResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
+
+/**
+ * type-graphql insists on a pubSub once a schema has subscriptions, but every subscription here
+ * reads the event log through its own `subscribe` function (src/live); topics are never used.
+ */
+const noTopicPubSub = {
+  publish(): never {
+    throw new Error('Topics are not used: subscriptions are fed from the event log (src/live)');
+  },
+  subscribe(): never {
+    throw new Error('Topics are not used: subscriptions are fed from the event log (src/live)');
+  },
+};
 
 /** Built once per process from the resolvers; the committed schema/schema.graphql is its print. */
 export function buildAppSchema(): GraphQLSchema {
@@ -35,6 +57,7 @@ export function buildAppSchema(): GraphQLSchema {
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    pubSub: noTopicPubSub,
   });
   return schema;
 }

@@ -11,6 +11,8 @@ import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { Logger } from './common/logger';
+import { EventBus } from './live/event-bus';
+import { attachWebSocketServer, LiveServer } from './live/websocket';
 import { Metrics } from './metrics';
 import { buildAppSchema } from './schema';
 
@@ -20,7 +22,8 @@ export interface AppServer {
   httpServer: Server;
   /** The port actually bound (useful with port 0 in tests). */
   listen(port: number, host: string): Promise<number>;
-  /** /readyz answers 503 from now on; in-flight requests finish, then everything closes. */
+  live: LiveServer;
+  /** /readyz answers 503 from now on; sockets close with 1001, in-flight requests finish, then everything closes. */
   stop(): Promise<void>;
 }
 
@@ -44,15 +47,32 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   };
 }
 
-export async function createAppServer(deps: { orm: MikroORM; config: Config; logger: Logger; metrics: Metrics }): Promise<AppServer> {
-  const { orm, config, logger, metrics } = deps;
+export async function createAppServer(deps: {
+  orm: MikroORM;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  bus: EventBus;
+  connectionInitWaitTimeoutMs?: number;
+}): Promise<AppServer> {
+  const { orm, config, logger, metrics, bus } = deps;
   const app = express();
   const httpServer = createServer(app);
   let state: 'starting' | 'ready' | 'draining' = 'starting';
   const production = config.nodeEnv === 'production';
 
+  const schema = buildAppSchema();
+  const live = attachWebSocketServer({
+    httpServer,
+    schema,
+    orm,
+    config,
+    bus,
+    logger,
+    connectionInitWaitTimeoutMs: deps.connectionInitWaitTimeoutMs,
+  });
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildAppSchema(),
+    schema,
     validationRules: LIMIT_RULES,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -105,8 +125,10 @@ export async function createAppServer(deps: { orm: MikroORM; config: Config; log
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
+    live,
     stop: async () => {
       state = 'draining';
+      await live.close();
       await apollo.stop();
     },
   };

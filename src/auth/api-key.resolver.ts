@@ -7,7 +7,7 @@ import { AppContext } from '../context';
 import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { ApiKey } from './api-key.entity';
-import { createApiKey } from './api-key.service';
+import { API_KEY_REVOKED_CHANNEL, createApiKey } from './api-key.service';
 import { Role } from './role';
 
 @InputType()
@@ -31,9 +31,6 @@ export class IssuedApiKey {
 function badInput(field: string, message: string): Error {
   return apiError('BAD_USER_INPUT', `input.${field} ${message}`, { field: ['input', field] });
 }
-
-/** Hooks run after a key is revoked (the live layer closes its open sockets). */
-export const revocationListeners = new Set<(apiKeyUuid: string) => void>();
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -68,11 +65,14 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { nullable: true })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em }: AppContext): Promise<ApiKey | null> {
     const uuid = localIdOf('ApiKey', id);
-    const key = uuid ? await em.findOne(ApiKey, { uuid }) : null;
-    if (!key) return null;
-    key.revokedAt ??= clock.now();
-    await em.flush();
-    for (const listener of revocationListeners) listener(key.uuid);
-    return key;
+    return em.transactional(async (tx) => {
+      const key = uuid ? await tx.findOne(ApiKey, { uuid }) : null;
+      if (!key) return null;
+      key.revokedAt ??= clock.now();
+      await tx.flush();
+      // Delivered on commit to every instance, which closes the key's open sockets.
+      await tx.getConnection().execute('select pg_notify(?, ?)', [API_KEY_REVOKED_CHANNEL, key.uuid], 'all', tx.getTransactionContext());
+      return key;
+    });
   }
 }

@@ -8,6 +8,9 @@ import { Role } from './role';
 import { Viewer } from './viewer';
 
 const SECRET_PREFIX = 'sk_';
+
+/** NOTIFY channel telling every instance to close the open sockets of a revoked key (payload: its id). */
+export const API_KEY_REVOKED_CHANNEL = 'api_key_revoked';
 const VISIBLE_PREFIX_LENGTH = 10;
 
 export function hashSecret(secret: string): string {

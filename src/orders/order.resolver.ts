@@ -75,7 +75,7 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => String, { description: "The marketplace's own label, e.g. 'Przyjęcie w toku' for WAITING_ACCEPTANCE." })
-  stateLabel(@Root() order: Order, @Arg('locale', () => Locale, { defaultValue: Locale.PL }) locale: Locale): string {
+  stateLabel(@Root() order: Order, @Arg('locale', () => Locale, { defaultValue: Locale.PL, nullable: true }) locale: Locale): string {
     return stateLabel(order.state, locale);
   }
 
@@ -115,7 +115,7 @@ export class OrderResolver {
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
   @FieldResolver(() => String)
-  stateLabel(@Root() line: OrderLine, @Arg('locale', () => Locale, { defaultValue: Locale.PL }) locale: Locale): string {
+  stateLabel(@Root() line: OrderLine, @Arg('locale', () => Locale, { defaultValue: Locale.PL, nullable: true }) locale: Locale): string {
     return stateLabel(line.state, locale);
   }
 

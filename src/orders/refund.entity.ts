@@ -32,7 +32,7 @@ export class Refund {
     return toGlobalId('Refund', this.uuid);
   }
 
-  @ManyToOne('Order')
+  @ManyToOne('Order', { index: true })
   order!: Order;
 
   @ManyToOne(() => OrderLine)

@@ -20,6 +20,7 @@ export interface EventDraft {
   orderUuid?: string;
   shopUuid?: string;
   customerUuid?: string;
+  messageUuid?: string;
   fromState?: string | null;
   toState?: string | null;
   data?: Record<string, unknown>;
@@ -38,6 +39,7 @@ export async function appendEvents(em: EntityManager, drafts: readonly EventDraf
     order_uuid: draft.orderUuid ?? null,
     shop_uuid: draft.shopUuid ?? null,
     customer_uuid: draft.customerUuid ?? null,
+    message_uuid: draft.messageUuid ?? null,
     from_state: draft.fromState ?? null,
     to_state: draft.toState ?? null,
     data: draft.data ? JSON.stringify(draft.data) : null,

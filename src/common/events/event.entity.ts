@@ -71,6 +71,9 @@ export class Event {
   @Property({ type: 'uuid', nullable: true })
   customerUuid?: string | null;
 
+  @Property({ type: 'uuid', nullable: true })
+  messageUuid?: string | null;
+
   @Field(() => String, { nullable: true, description: 'For state changes: the state before and after.' })
   @Property({ type: 'text', nullable: true })
   fromState?: string | null;

@@ -1,0 +1,65 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Role } from '../auth/role';
+import { Viewer } from '../auth/viewer';
+import { sideOf } from '../messages/message-access';
+
+@ObjectType({ description: "What the seller back office shows under 'stay up to date': counts that need attention." })
+export class Dashboard {
+  @Field(() => Int) ordersAwaitingAcceptance!: number;
+  @Field(() => Int) ordersToShip!: number;
+  @Field(() => Int) ordersPastShippingDeadline!: number;
+  @Field(() => Int) openIncidents!: number;
+  @Field(() => Int) returnsAwaitingDecision!: number;
+  @Field(() => Int) unreadThreads!: number;
+  @Field(() => Int) threadsAwaitingReply!: number;
+  @Field(() => Int) ratingsWithoutReply!: number;
+}
+
+/** `and <column> = ?` for the viewer's scope, with its binding; operators see the whole marketplace. */
+function scope(viewer: Viewer, shopColumn: string, customerColumn: string): [string, unknown[]] {
+  if (viewer.role === Role.SELLER) return [`and ${shopColumn} = ?`, [viewer.shopUuid]];
+  if (viewer.role === Role.CUSTOMER) return [`and ${customerColumn} = ?`, [viewer.customerUuid]];
+  return ['', []];
+}
+
+/**
+ * Every count in two aggregate statements over indexed columns. For a customer the same counts
+ * describe their own orders and threads (threadsAwaitingReply: where the shop owes them an answer).
+ */
+export async function computeDashboard(em: EntityManager, viewer: Viewer, now: Date): Promise<Dashboard> {
+  const connection = em.getConnection();
+  const [orderScope, orderParams] = scope(viewer, 'o.shop_id', 'o.customer_id');
+  const [orders] = await connection.execute<Record<string, string>[]>(
+    `select
+       count(*) filter (where o.state = 'WAITING_ACCEPTANCE') as awaiting,
+       count(*) filter (where o.state = 'SHIPPING') as to_ship,
+       count(*) filter (where o.state = 'SHIPPING' and o.shipping_deadline <= ?) as late,
+       (select count(distinct l.order_id) from order_line l join "order" o on o.id = l.order_id
+         where l.state = 'INCIDENT_OPEN' ${orderScope}) as incidents
+     from "order" o
+     where o.state in ('WAITING_ACCEPTANCE', 'SHIPPING') ${orderScope}`,
+    [now, ...orderParams, ...orderParams],
+  );
+  const [threadScope, threadParams] = scope(viewer, 't.shop_uuid', 't.customer_uuid');
+  const [threads] = await connection.execute<Record<string, string>[]>(
+    `select
+       count(*) filter (where t.message_count > coalesce(r.last_read_number, 0)) as unread,
+       count(*) filter (where t.shop_reply_needed_since is not null) as awaiting_reply
+     from message_thread t
+     left join thread_read r on r.thread_id = t.id and r.reader = ?
+     where true ${threadScope}`,
+    [sideOf(viewer), ...threadParams],
+  );
+  return {
+    ordersAwaitingAcceptance: Number(orders.awaiting),
+    ordersToShip: Number(orders.to_ship),
+    ordersPastShippingDeadline: Number(orders.late),
+    openIncidents: Number(orders.incidents),
+    // Returns and ratings come with the after-sales work; until then there are none to count.
+    returnsAwaitingDecision: 0,
+    unreadThreads: Number(threads.unread),
+    threadsAwaitingReply: Number(threads.awaiting_reply),
+    ratingsWithoutReply: 0,
+  };
+}

@@ -1,0 +1,140 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { EVENTS_CHANNEL } from '../common/events/event-log';
+import { Event } from '../common/events/event.entity';
+import { Logger } from '../common/logger';
+import { VIEWER_STATE_CHANNEL } from '../messages/viewer-state';
+import { API_KEY_REVOKED_CHANNEL } from '../auth/api-key.service';
+import { EventStream } from './event-stream';
+
+const READ_BATCH = 500;
+/** A safety net under NOTIFY: also look for new events this often (one indexed query). */
+const POLL_INTERVAL_MS = 2_000;
+const RECONNECT_DELAY_MS = 1_000;
+
+export interface ViewerStateChange {
+  shopUuid?: string;
+  customerUuid?: string;
+}
+
+/**
+ * One per instance. A dedicated connection LISTENs for new events (the payload is only the id);
+ * the bus then reads every event after the last one it saw, once, in id order (= commit order),
+ * and hands each to the local streams whose filter accepts it, before any resolver runs.
+ */
+export class EventBus {
+  private client?: Client;
+  private lastId = 0n;
+  private readonly streams = new Set<EventStream>();
+  private reading?: Promise<void>;
+  private readAgain = false;
+  private poll?: NodeJS.Timeout;
+  private stopped = false;
+  readonly viewerStateListeners = new Set<(change: ViewerStateChange) => void>();
+  readonly revocationListeners = new Set<(apiKeyUuid: string) => void>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly databaseUrl: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    const [{ max }] = await this.em.getConnection().execute<{ max: string | null }[]>('select max(id) as max from event');
+    this.lastId = BigInt(max ?? 0);
+    await this.listen();
+    this.poll = setInterval(() => this.wake(), POLL_INTERVAL_MS);
+    this.poll.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.poll);
+    for (const stream of this.streams) stream.close();
+    await this.reading;
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Registers a stream at once; it receives every accepted event read from now on. */
+  subscribe(accepts: (event: Event) => boolean): EventStream {
+    const stream = new EventStream(accepts, (closed) => this.streams.delete(closed));
+    this.streams.add(stream);
+    return stream;
+  }
+
+  get subscriberCount(): number {
+    return this.streams.size;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('notification', (message) => this.onNotification(message.channel, message.payload ?? ''));
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'event bus connection lost; reconnecting');
+      void this.reconnect();
+    });
+    await client.connect();
+    await client.query(`listen ${EVENTS_CHANNEL}; listen ${VIEWER_STATE_CHANNEL}; listen ${API_KEY_REVOKED_CHANNEL}`);
+    this.client = client;
+  }
+
+  private async reconnect(): Promise<void> {
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
+    while (!this.stopped) {
+      try {
+        await this.listen();
+        this.wake(); // catch up on whatever committed while we were away
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'event bus reconnect failed');
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS));
+      }
+    }
+  }
+
+  private onNotification(channel: string, payload: string): void {
+    if (channel === EVENTS_CHANNEL) return this.wake();
+    if (channel === API_KEY_REVOKED_CHANNEL) {
+      for (const listener of this.revocationListeners) listener(payload);
+      return;
+    }
+    if (channel === VIEWER_STATE_CHANNEL) {
+      const change = JSON.parse(payload) as ViewerStateChange;
+      for (const listener of this.viewerStateListeners) listener(change);
+    }
+  }
+
+  /** Reads new events; a wake-up during a read makes it read once more, never twice at once. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.readNew()
+      .catch((error) => this.logger.error({ err: error }, 'reading new events failed; retrying on the next wake-up'))
+      .finally(() => {
+        this.reading = undefined;
+        if (this.readAgain) {
+          this.readAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async readNew(): Promise<void> {
+    while (true) {
+      const events = await this.em.fork().find(
+        Event,
+        { id: { $gt: this.lastId.toString() } },
+        { orderBy: { id: 'asc' }, limit: READ_BATCH },
+      );
+      for (const event of events) {
+        this.lastId = BigInt(event.id);
+        for (const stream of this.streams) if (stream.accepts(event)) stream.push(event);
+      }
+      if (events.length < READ_BATCH) return;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { Role } from '../auth/role';
+import { Viewer } from '../auth/viewer';
+import { clock } from '../common/clock';
+import { apiError } from '../common/errors';
+import { Event, decodeEventCursor } from '../common/events/event.entity';
+import { eventScope } from '../common/events/event-queries';
+import { EventType } from '../common/events/event-type';
+import { AppContext, viewerOf } from '../context';
+import { createLoaders } from '../loaders';
+import { computeDashboard, Dashboard } from '../dashboard/dashboard';
+import { EventBus } from './event-bus';
+
+const REPLAY_BATCH = 500;
+
+/** The visibility rule of the log, applied to every event before any subscription sees it. */
+export function visibleTo(viewer: Viewer, event: Event): boolean {
+  if (viewer.role === Role.SELLER) return event.shopUuid === viewer.shopUuid;
+  if (viewer.role === Role.CUSTOMER) return event.customerUuid === viewer.customerUuid;
+  return true;
+}
+
+/**
+ * A subscription's context lives as long as the subscription; each event is resolved with a fresh
+ * EntityManager and loaders so it never sees data cached for an earlier event.
+ */
+export function refreshContext(context: AppContext): void {
+  context.em = context.em.fork({ clear: true });
+  context.loaders = createLoaders(context.em);
+}
+
+export interface LiveContext extends AppContext {
+  bus: EventBus;
+}
+
+/**
+ * The viewer's events matching `accepts`: with a cursor, everything after it is replayed from the
+ * log first, then live events follow; the stream is registered before the replay starts and
+ * anything at or below the last delivered id is skipped, so the seam has no gap and no duplicate.
+ * Without a cursor, only events that commit after the subscription starts.
+ */
+export async function* viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncGenerator<Event> {
+  const viewer = viewerOf(context);
+  const stream = context.bus.subscribe((event) => visibleTo(viewer, event) && accepts(event));
+  try {
+    let lastId: bigint;
+    if (after) {
+      const afterId = decodeEventCursor(after);
+      if (afterId === undefined) throw apiError('BAD_REQUEST', 'after is not an event cursor');
+      lastId = BigInt(afterId);
+      while (true) {
+        const page = await context.em.fork().find(
+          Event,
+          { ...eventScope(viewer), id: { $gt: lastId.toString() } },
+          { orderBy: { id: 'asc' }, limit: REPLAY_BATCH },
+        );
+        for (const event of page) {
+          lastId = BigInt(event.id);
+          if (!accepts(event)) continue;
+          refreshContext(context);
+          yield event;
+        }
+        if (page.length < REPLAY_BATCH) break;
+      }
+    } else {
+      const [{ max }] = await context.em.getConnection().execute<{ max: string | null }[]>('select max(id) as max from event');
+      lastId = BigInt(max ?? 0);
+    }
+    for await (const event of stream) {
+      if (BigInt(event.id) <= lastId) continue;
+      lastId = BigInt(event.id);
+      refreshContext(context);
+      yield event;
+    }
+  } finally {
+    stream.close();
+  }
+}
+
+export function ofTypes(types: readonly EventType[] | null | undefined): (event: Event) => boolean {
+  return (event) => !types?.length || types.includes(event.type);
+}
+
+/** Pushes the dashboard whenever one of its counts changes: after the viewer's events and read marks. */
+export async function* dashboardChanges(context: LiveContext): AsyncGenerator<Dashboard> {
+  const viewer = viewerOf(context);
+  let wake: (() => void) | undefined;
+  let dirty = false;
+  const touch = () => {
+    dirty = true;
+    wake?.();
+  };
+  const stream = context.bus.subscribe((event) => visibleTo(viewer, event));
+  const onViewerState = (change: { shopUuid?: string; customerUuid?: string }) => {
+    const concerned =
+      viewer.role === Role.OPERATOR ||
+      (viewer.role === Role.SELLER && change.shopUuid === viewer.shopUuid) ||
+      (viewer.role === Role.CUSTOMER && change.customerUuid === viewer.customerUuid);
+    if (concerned) touch();
+  };
+  context.bus.viewerStateListeners.add(onViewerState);
+  const pump = (async () => {
+    for await (const _event of stream) touch();
+  })();
+  try {
+    let last = JSON.stringify(await computeDashboard(context.em.fork(), viewer, clock.now()));
+    while (true) {
+      if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      dirty = false;
+      const dashboard = await computeDashboard(context.em.fork(), viewer, clock.now());
+      const serialized = JSON.stringify(dashboard);
+      if (serialized === last) continue;
+      last = serialized;
+      yield dashboard;
+    }
+  } finally {
+    context.bus.viewerStateListeners.delete(onViewerState);
+    stream.close();
+    await pump.catch(() => undefined);
+  }
+}

@@ -1,0 +1,81 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Event } from '../common/events/event.entity';
+import { EventType } from '../common/events/event-type';
+import { localIdOf } from '../common/global-id';
+import { Dashboard } from '../dashboard/dashboard';
+import { Message } from '../messages/message.entity';
+import { Order } from '../orders/order.entity';
+import { dashboardChanges, LiveContext, ofTypes, viewerEvents } from './live-feeds';
+
+const ORDER_EVENT_TYPES = new Set<string>(Object.values(EventType).filter((type) => type.startsWith('ORDER_')));
+
+interface SubscribeData<A> {
+  args: A;
+  context: LiveContext;
+}
+
+/**
+ * Every subscription is a filtered view of the viewer's event log, so each delivers an event once,
+ * in commit order, only after it committed, and only what the viewer may see.
+ */
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => Event, {
+    description: "The viewer's event log, live: events after `after` are replayed first, then new ones follow, each exactly once, in order.",
+    subscribe: ({ args, context }: SubscribeData<{ after?: string; types?: EventType[] }>) =>
+      viewerEvents(context, ofTypes(args.types), args.after),
+  })
+  events(
+    @Root() event: Event,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('types', () => [EventType], { nullable: true }) _types?: EventType[],
+  ): Event {
+    return event;
+  }
+
+  @Subscription(() => Order, {
+    description: "New orders and every state change of the viewer's orders (optionally one order).",
+    subscribe: ({ args, context }: SubscribeData<{ orderId?: string }>) => {
+      const orderUuid = args.orderId ? localIdOf('Order', args.orderId) ?? 'none' : undefined;
+      return viewerEvents(context, (event) => ORDER_EVENT_TYPES.has(event.type) && (!orderUuid || event.orderUuid === orderUuid));
+    },
+  })
+  async orderChanged(
+    @Root() event: Event,
+    @Ctx() context: LiveContext,
+    @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
+  ): Promise<Order> {
+    return (await context.loaders.order.load(event.orderUuid!))!;
+  }
+
+  @Subscription(() => Message, {
+    description: 'New messages in any thread the viewer takes part in (optionally one thread or one order).',
+    subscribe: ({ args, context }: SubscribeData<{ threadId?: string; orderId?: string }>) => {
+      const threadUuid = args.threadId ? localIdOf('MessageThread', args.threadId) ?? 'none' : undefined;
+      const orderUuid = args.orderId ? localIdOf('Order', args.orderId) ?? 'none' : undefined;
+      return viewerEvents(
+        context,
+        (event) =>
+          event.type === EventType.MESSAGE_ADDED &&
+          (!threadUuid || event.data?.threadUuid === threadUuid) &&
+          (!orderUuid || event.orderUuid === orderUuid),
+      );
+    },
+  })
+  async messageAdded(
+    @Root() event: Event,
+    @Ctx() context: LiveContext,
+    @Arg('threadId', () => ID, { nullable: true }) _threadId?: string,
+    @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
+  ): Promise<Message> {
+    return (await context.loaders.message.load(event.messageUuid!))!;
+  }
+
+  @Subscription(() => Dashboard, {
+    description: "The viewer's dashboard counts whenever one changes.",
+    subscribe: ({ context }: SubscribeData<object>) => dashboardChanges(context),
+  })
+  dashboardChanged(@Root() dashboard: Dashboard): Dashboard {
+    return dashboard;
+  }
+}

@@ -1,0 +1,130 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { actorOf, idempotencyScope, Viewer } from '../auth/viewer';
+import { addBusinessDays } from '../common/business-days';
+import { ErrorResult, NotFoundError, ValidationError } from '../common/errors';
+import { EventType } from '../common/events/event-type';
+import { localIdOf } from '../common/global-id';
+import { runIdempotent } from '../common/idempotency';
+import { inTransaction, Tx } from '../common/transaction';
+import { checkText } from '../common/validation';
+import { Order } from '../orders/order.entity';
+import { orderScope } from '../orders/order-workflow';
+import { MAX_MESSAGE_LENGTH, sideOf, threadScope } from './message-access';
+import { Message } from './message.entity';
+import { MessageThread } from './message-thread.entity';
+import { SendMessageInput } from './message.inputs';
+import { ThreadRead } from './thread-read.entity';
+import { notifyViewerState } from './viewer-state';
+
+/** The thread a message goes to: an existing one the viewer takes part in, or the order's (made on first use). */
+async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promise<MessageThread | ErrorResult> {
+  if (input.threadId) {
+    const uuid = localIdOf('MessageThread', input.threadId);
+    const thread = uuid
+      ? await tx.em.findOne(MessageThread, { uuid, ...threadScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    return thread ?? new NotFoundError('Thread not found');
+  }
+  const orderUuid = localIdOf('Order', input.orderId!);
+  // Locking the order serialises the first two messages of an order, so it gets one thread.
+  const order = orderUuid
+    ? await tx.em.findOne(Order, { uuid: orderUuid, ...orderScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!order) return new NotFoundError('Order not found');
+  const existing = await tx.em.findOne(MessageThread, { order }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  return (
+    existing ??
+    tx.em.create(MessageThread, {
+      order,
+      shopUuid: order.shop.uuid,
+      customerUuid: order.customer.uuid,
+      subject: `Zamówienie ${order.reference}`,
+      createdAt: tx.now,
+    })
+  );
+}
+
+function checkSendInput(input: SendMessageInput): ValidationError | undefined {
+  if (Boolean(input.threadId) === Boolean(input.orderId)) {
+    return new ValidationError(['input'], 'Give exactly one of threadId and orderId');
+  }
+  return checkText(['input', 'body'], input.body, MAX_MESSAGE_LENGTH);
+}
+
+/** Moves the side's read mark to `number` (never backwards). */
+async function markRead(em: EntityManager, thread: MessageThread, reader: string, number: number): Promise<void> {
+  await em.upsert(ThreadRead, { thread, reader, lastReadNumber: number }, {
+    onConflictFields: ['thread', 'reader'],
+    onConflictAction: 'merge',
+    onConflictMergeFields: ['lastReadNumber'],
+  });
+}
+
+export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessageInput): Promise<Message | ErrorResult> {
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'SEND_MESSAGE' };
+  return runIdempotent(em, actorOf(viewer), idempotency, Message, async (tx) => {
+    const invalid = checkSendInput(input);
+    if (invalid) return invalid;
+    const thread = await threadFor(tx, viewer, input);
+    if (thread instanceof ErrorResult) return thread;
+    const side = sideOf(viewer);
+    thread.messageCount += 1;
+    thread.lastMessageAt = tx.now;
+    const message = tx.em.create(Message, {
+      thread,
+      number: thread.messageCount,
+      authorType: tx.actor.type,
+      authorName: tx.actor.displayName,
+      body: input.body.trim(),
+      createdAt: tx.now,
+    });
+    if (side === 'CUSTOMER' && !thread.shopReplyNeededSince) {
+      thread.shopReplyNeededSince = tx.now;
+      thread.replyDueAt = addBusinessDays(tx.now, 1);
+    }
+    if (side === 'SHOP' && thread.shopReplyNeededSince) {
+      message.answeredWaitSince = thread.shopReplyNeededSince;
+      thread.shopReplyNeededSince = null;
+      thread.replyDueAt = null;
+    }
+    await tx.em.flush();
+    await markRead(tx.em, thread, side, thread.messageCount);
+    tx.record({
+      type: EventType.MESSAGE_ADDED,
+      orderUuid: thread.order?.uuid,
+      shopUuid: thread.shopUuid,
+      customerUuid: thread.customerUuid,
+      messageUuid: message.uuid,
+      data: { threadUuid: thread.uuid },
+    });
+    return message;
+  });
+}
+
+async function findThread(em: EntityManager, viewer: Viewer, threadId: string): Promise<MessageThread | null> {
+  const uuid = localIdOf('MessageThread', threadId);
+  return uuid ? em.findOne(MessageThread, { uuid, ...threadScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+}
+
+export function markThreadRead(em: EntityManager, viewer: Viewer, threadId: string): Promise<MessageThread | NotFoundError> {
+  return inTransaction(em, actorOf(viewer), async (tx) => {
+    const thread = await findThread(tx.em, viewer, threadId);
+    if (!thread) return new NotFoundError('Thread not found');
+    await markRead(tx.em, thread, sideOf(viewer), thread.messageCount);
+    await notifyViewerState(tx.em, thread);
+    return thread;
+  });
+}
+
+/** The shop decides a customer's last message needs no answer (a "thank you"). */
+export function markNoReplyNeeded(em: EntityManager, viewer: Viewer, threadId: string): Promise<MessageThread | NotFoundError> {
+  return inTransaction(em, actorOf(viewer), async (tx) => {
+    const thread = await findThread(tx.em, viewer, threadId);
+    if (!thread) return new NotFoundError('Thread not found');
+    thread.shopReplyNeededSince = null;
+    thread.replyDueAt = null;
+    await notifyViewerState(tx.em, thread);
+    return thread;
+  });
+}
