@@ -9,6 +9,9 @@ import { fromGlobalId } from './common/global-id';
 import { Node } from './common/node';
 import { AppContext, viewerOf } from './context';
 import { Customer } from './customers/customer.entity';
+import { threadScope } from './messages/message-access';
+import { Message } from './messages/message.entity';
+import { MessageThread } from './messages/message-thread.entity';
 import { Order } from './orders/order.entity';
 import { OrderLine } from './orders/order-line.entity';
 import { orderScope } from './orders/order-workflow';
@@ -41,6 +44,10 @@ async function loadNode(context: AppContext, viewer: Viewer, id: string): Promis
         return buyer > 0 ? em.findOne(Customer, { uuid }) : null;
       }
       return em.findOne(Customer, { uuid });
+    case 'MessageThread':
+      return em.findOne(MessageThread, { uuid, ...threadScope(viewer) });
+    case 'Message':
+      return em.findOne(Message, { uuid, ...(viewer.role === Role.OPERATOR ? {} : { thread: threadScope(viewer) }) });
     case 'ApiKey':
       return viewer.role === Role.OPERATOR ? em.findOne(ApiKey, { uuid }) : null;
     default:

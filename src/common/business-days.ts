@@ -32,10 +32,13 @@ export function isBusinessDay(instant: Date): boolean {
 
 /** `start` moved forward by `days` business days, same local time of day in Warsaw. */
 export function addBusinessDays(start: Date, days: number): Date {
-  let local = DateTime.fromJSDate(start, { zone: BUSINESS_ZONE });
+  const startLocal = DateTime.fromJSDate(start, { zone: BUSINESS_ZONE });
+  // Always step from the start: a step through a DST gap (02:30 on the spring Sunday) would
+  // otherwise shift every later day by an hour.
+  let local = startLocal;
   let remaining = days;
-  while (remaining > 0) {
-    local = local.plus({ days: 1 });
+  for (let offset = 1; remaining > 0; offset += 1) {
+    local = startLocal.plus({ days: offset });
     if (isBusinessDay(local.toJSDate())) remaining -= 1;
   }
   return local.toJSDate();

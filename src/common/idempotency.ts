@@ -5,6 +5,7 @@ import { ErrorResult, NotFoundError, ValidationError } from './errors';
 import * as errors from './errors';
 import { IdempotencyRecord, StoredOutcome } from './idempotency.entity';
 import { inTransaction, Tx } from './transaction';
+import { checkText } from './validation';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -30,12 +31,12 @@ export type Replay = { outcome: StoredOutcome } | { error: ValidationError } | u
 async function findReplay(tx: Tx, request: IdempotencyRequest): Promise<Replay> {
   const { scope, key, operation } = request;
   if (key === undefined || key === null) return undefined;
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    return { error: new ValidationError(['input', 'idempotencyKey'], `idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters`) };
-  }
+  const problem = checkText(['input', 'idempotencyKey'], key, MAX_KEY_LENGTH);
+  if (problem) return { error: problem };
+  // PostgreSQL text cannot hold NUL, so the pair is joined with '/', which no scope contains.
   await tx.em.getConnection().execute(
     'select pg_advisory_xact_lock(hashtextextended(?, 0))',
-    [`${scope}\u0000${key}`],
+    [`${scope}/${key}`],
     'all',
     tx.em.getTransactionContext(),
   );

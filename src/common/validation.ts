@@ -22,6 +22,7 @@ export function checkText(path: Path, value: string | null | undefined, max: num
   const length = value.trim().length;
   if (length === 0 && !optional) return new ValidationError(path, 'must not be empty');
   if (value.length > max) return new ValidationError(path, `must be at most ${max} characters`);
+  if (value.includes('\u0000')) return new ValidationError(path, 'must not contain NUL characters');
   return undefined;
 }
 

@@ -23,7 +23,8 @@ function reject(context: ValidationContext | null, error: GraphQLError): void {
 const common = { onReject: [reject], propagateOnRejection: false, exposeLimits: true };
 
 export const LIMIT_RULES: ValidationRule[] = [
-  maxDepthRule({ ...common, n: LIMITS.maxDepth, ignoreIntrospection: true }) as unknown as ValidationRule,
+  // flattenFragments: depth counts fields; unflattened, armor adds a level per inline fragment and two per spread.
+  maxDepthRule({ ...common, n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }) as unknown as ValidationRule,
   maxAliasesRule({ ...common, n: LIMITS.maxAliases }) as unknown as ValidationRule,
   costLimitRule({ ...common, maxCost: LIMITS.maxCost, depthCostFactor: 1, ignoreIntrospection: true }) as unknown as ValidationRule,
 ];

@@ -62,6 +62,11 @@ export class EventBus {
     return stream;
   }
 
+  /** The id of the last event handed to the streams; every later event reaches streams registered now. */
+  get position(): bigint {
+    return this.lastId;
+  }
+
   get subscriberCount(): number {
     return this.streams.size;
   }

@@ -41,8 +41,9 @@ export interface LiveContext extends AppContext {
 export async function* viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncGenerator<Event> {
   const viewer = viewerOf(context);
   const stream = context.bus.subscribe((event) => visibleTo(viewer, event) && accepts(event));
+  // Taken in the same tick as the registration: everything after it reaches the stream.
+  let lastId = context.bus.position;
   try {
-    let lastId: bigint;
     if (after) {
       const afterId = decodeEventCursor(after);
       if (afterId === undefined) throw apiError('BAD_REQUEST', 'after is not an event cursor');
@@ -61,9 +62,6 @@ export async function* viewerEvents(context: LiveContext, accepts: (event: Event
         }
         if (page.length < REPLAY_BATCH) break;
       }
-    } else {
-      const [{ max }] = await context.em.getConnection().execute<{ max: string | null }[]>('select max(id) as max from event');
-      lastId = BigInt(max ?? 0);
     }
     for await (const event of stream) {
       if (BigInt(event.id) <= lastId) continue;

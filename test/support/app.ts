@@ -44,10 +44,16 @@ export async function createTestDatabase(): Promise<string> {
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Starts a real server (HTTP on a free port) on `databaseUrl`, or on a new database. Timers are driven by tests. */
-export async function startTestApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { databaseUrl?: string; env?: Record<string, string>; connectionInitWaitTimeoutMs?: number } = {},
+): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({ PORT: '0', BOOTSTRAP_OPERATOR_KEY: OPERATOR_SECRET, ...options.env });
-  const app = await startApp(config, databaseUrl, { timers: false, logger: silentLogger });
+  const app = await startApp(config, databaseUrl, {
+    timers: false,
+    logger: silentLogger,
+    connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs,
+  });
   const url = `http://127.0.0.1:${app.port}/graphql`;
   let queries = 0;
   app.orm.em.getKnex().on('query', () => (queries += 1));

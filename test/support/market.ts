@@ -2,6 +2,7 @@ import {
   CreateCustomerDocument,
   CreateShopDocument,
   IssueApiKeyDocument,
+  OrderDocument,
   OrderFieldsFragment,
   OrderResultFieldsFragment,
   PlaceOrderDocument,
@@ -65,12 +66,36 @@ export function asOrder(result: OrderResultFieldsFragment): OrderFieldsFragment 
   return result as OrderFieldsFragment;
 }
 
-export async function placeOrder(t: TestApp, market: Market, overrides: Partial<PlaceOrderInput> = {}): Promise<OrderFieldsFragment> {
-  const { placeOrder: result } = await t.gql(PlaceOrderDocument, { input: orderInput(market.shop.id, overrides) }, market.keys.customer);
+export async function placeOrder(
+  t: TestApp,
+  market: Market,
+  overrides: Partial<PlaceOrderInput> = {},
+  customerSecret = market.keys.customer,
+): Promise<OrderFieldsFragment> {
+  const { placeOrder: result } = await t.gql(PlaceOrderDocument, { input: orderInput(market.shop.id, overrides) }, customerSecret);
   return asOrder(result);
 }
 
 /** The timeline as "TYPE from->to by ACTOR" lines, for exact assertions. */
 export function timelineOf(order: OrderFieldsFragment): string[] {
   return order.timeline.edges.map(({ node }) => `${node.type} ${node.fromState ?? '-'}->${node.toState ?? '-'} by ${node.actor.type}`);
+}
+
+/** Re-reads an order as the operator, who sees every order, failing the test if it cannot be read. */
+export async function readOrder(t: TestApp, id: string): Promise<OrderFieldsFragment> {
+  const { order } = await t.gql(OrderDocument, { id });
+  if (!order) throw new Error(`order ${id} not found`);
+  return order;
+}
+
+/** What a mutation that must change nothing is checked against: version, states, money and timeline. */
+export function snapshotOf(order: OrderFieldsFragment) {
+  return {
+    state: order.state,
+    version: order.version,
+    lines: order.lines.map((line) => ({ state: line.state, refundedAmount: line.refundedAmount.amount, refundable: line.refundable.amount })),
+    refunds: order.refunds.length,
+    tracking: order.tracking,
+    timeline: timelineOf(order),
+  };
 }
