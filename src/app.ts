@@ -4,7 +4,7 @@ import { Config } from './config';
 import { createLogger, Logger } from './common/logger';
 import { migrate, openOrm } from './db/orm';
 import { EventBus } from './live/event-bus';
-import { createMetrics } from './metrics';
+import { createMetrics, registerLiveGauges } from './metrics';
 import { AppServer, createAppServer } from './server';
 import { Sweeper } from './timers/sweeper';
 
@@ -31,6 +31,7 @@ export async function startApp(config: Config, databaseUrl: string, options: { t
   const bus = new EventBus(orm.em, databaseUrl, logger);
   await bus.start();
   const server = await createAppServer({ orm, config, logger, metrics, bus, connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs });
+  registerLiveGauges(metrics, { sockets: () => server.live.connectionCount(), subscriptions: () => bus.subscriberCount });
   const sweeper = new Sweeper(orm.em, config, logger, (kind) => metrics.sweeps.inc({ kind }));
   const port = await server.listen(config.port, config.host);
   if (options.timers !== false) sweeper.start();

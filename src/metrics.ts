@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one server instance, served at /metrics. */
 export function createMetrics() {
@@ -29,3 +29,23 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Gauges read at scrape time from the live layer: open sockets and live subscriptions. */
+export function registerLiveGauges(metrics: Metrics, read: { sockets: () => number; subscriptions: () => number }): void {
+  new Gauge({
+    name: 'websocket_connections',
+    help: 'Open GraphQL WebSocket connections on this instance',
+    registers: [metrics.registry],
+    collect() {
+      this.set(read.sockets());
+    },
+  });
+  new Gauge({
+    name: 'live_subscriptions',
+    help: 'Active subscriptions fed by the event bus on this instance',
+    registers: [metrics.registry],
+    collect() {
+      this.set(read.subscriptions());
+    },
+  });
+}

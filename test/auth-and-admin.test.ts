@@ -13,6 +13,7 @@ import {
   CreateShopDocument,
   EventsDocument,
   IssueApiKeyDocument,
+  NodesDocument,
   OrderDocument,
   OrdersDocument,
   PlaceOrderDocument,
@@ -22,7 +23,7 @@ import {
   UpdateShopSettingsDocument,
   ViewerDocument,
 } from './generated/graphql';
-import { OPERATOR_SECRET, startTestApp, TestApp } from './support/app';
+import { GraphQLResponse, OPERATOR_SECRET, startTestApp, TestApp } from './support/app';
 import { createMarket, Market, orderInput, placeOrder } from './support/market';
 
 let t: TestApp;
@@ -64,6 +65,15 @@ describe('authentication', () => {
     expect(await shopCount()).toBe(shops);
   });
 
+  it.each([
+    ['an alias named carriers', '{ carriers: orders(first: 1) { totalCount } }'],
+    ['an inline fragment on Query', '{ carriers { code } ... on Query { orders(first: 1) { totalCount } } }'],
+    ['a named fragment on Query', 'query { ...F } fragment F on Query { orders(first: 1) { totalCount } }'],
+  ])('cannot smuggle orders past the key check through %s', async (_name, source) => {
+    const response = await t.request(doc(source), {}, null);
+    expect([codes(response), response.data]).toEqual([['UNAUTHENTICATED'], undefined]);
+  });
+
   it('answers UNAUTHENTICATED to an unknown key, even for carriers', async () => {
     const response = await t.request(CarriersDocument, {}, 'sk_this_key_was_never_issued');
     expect([response.status, codes(response), response.data]).toEqual([401, ['UNAUTHENTICATED'], undefined]);
@@ -73,7 +83,7 @@ describe('authentication', () => {
     const headers = { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('a:b').toString('base64')}` };
     const response = await fetch(t.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ carriers { code } }' }) });
     expect(response.status).toBe(401);
-    expect(codes(await response.json())).toEqual(['UNAUTHENTICATED']);
+    expect(codes((await response.json()) as GraphQLResponse<unknown>)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('the harness key, BOOTSTRAP_OPERATOR_KEY, is the operator key "Bootstrap operator"', async () => {
@@ -284,6 +294,7 @@ describe('limits', () => {
     ['shops(first: 0)', ShopsDocument, { first: 0 }, 'first must be between 1 and 100'],
     ['shops(first: 101)', ShopsDocument, { first: 101 }, 'first must be between 1 and 100'],
     ['Order.timeline(first: 101)', AuthOrderTimelineDocument, { first: 101 }, 'first must be between 1 and 100'],
+    ['nodes with 101 ids', NodesDocument, { ids: Array(101).fill('garbage') }, 'nodes takes at most 100 ids'],
   ] as [string, TypedDocumentNode<unknown, object>, object, string][])('answers %s with BAD_REQUEST', async (_name, document, variables, message) => {
     const response = await t.request(document, { id: orderId, ...variables });
     expect([codes(response), response.errors![0].message]).toEqual([['BAD_REQUEST'], message]);

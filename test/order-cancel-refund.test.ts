@@ -54,7 +54,7 @@ describe('cancelOrder', () => {
       ['CANCELED', '0.00', '0.00'],
     ]);
     expect(order.version).toBe(3);
-    expect(order.availableActions).toEqual([]);
+    expect(order.availableActions).toEqual(['SEND_MESSAGE']);
     expect(timelineOf(order).slice(-1)).toEqual(['ORDER_CANCELED WAITING_DEBIT_PAYMENT->CANCELED by SELLER']);
   });
 
@@ -68,7 +68,7 @@ describe('cancelOrder', () => {
       ['CANCELED', '0.00', '99.98'],
       ['CANCELED', '0.00', '35.50'],
     ]);
-    expect(order.availableActions).toEqual(['REFUND']);
+    expect(order.availableActions).toEqual(['REFUND', 'SEND_MESSAGE']);
     expect(timelineOf(order).slice(-1)).toEqual(['ORDER_CANCELED SHIPPING->CANCELED by SELLER']);
   });
 
@@ -145,7 +145,7 @@ describe('a failed payment', () => {
       'ORDER_ACCEPTED WAITING_ACCEPTANCE->WAITING_DEBIT_PAYMENT by SELLER',
       'ORDER_CANCELED WAITING_DEBIT_PAYMENT->CANCELED by OPERATOR',
     ]);
-    expect((await readOrder(t, accepted.id)).availableActions).toEqual([]);
+    expect((await readOrder(t, accepted.id)).availableActions).toEqual(['SEND_MESSAGE']);
   });
 });
 
@@ -178,7 +178,7 @@ describe('refundOrder', () => {
       ['40.00', first.id],
       ['59.98', first.id],
     ]);
-    expect(rest.availableActions).toEqual(['REFUND']);
+    expect(rest.availableActions).toEqual(['REFUND', 'SEND_MESSAGE']);
   });
 
   it('rejects an amount above what is refundable with AmountExceedsRefundableError and changes nothing', async () => {
@@ -235,7 +235,7 @@ describe('refundOrder', () => {
       ['CANCELED', '99.98', '0.00'],
       ['CANCELED', '35.50', '0.00'],
     ]);
-    expect(order.availableActions).toEqual([]);
+    expect(order.availableActions).toEqual(['SEND_MESSAGE']);
     expect(timelineOf(order).slice(-1)).toEqual(['ORDER_REFUNDED -->- by SELLER']);
   });
 

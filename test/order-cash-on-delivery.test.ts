@@ -46,7 +46,7 @@ describe('a cash-on-delivery order', () => {
     expect(placed.version).toBe(1);
     expect(Date.parse(placed.acceptanceDeadline!) - Date.parse(placed.createdAt)).toBe(72 * HOUR);
     expect(placed.shippingDeadline).toBeNull();
-    expect(await actionsOf(placed.id, market.keys.seller)).toEqual(['ACCEPT', 'REFUSE']);
+    expect(await actionsOf(placed.id, market.keys.seller)).toEqual(['ACCEPT', 'REFUSE', 'SEND_MESSAGE']);
 
     const accepted = await accept(placed.id);
     expect(accepted.state).toBe('SHIPPING');
@@ -58,7 +58,7 @@ describe('a cash-on-delivery order', () => {
     ]);
     expect(accepted.acceptanceDeadline).toBeNull();
     // Nothing is paid yet, so nothing can be refunded and REFUND is not offered.
-    expect(accepted.availableActions).toEqual(['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL']);
+    expect(accepted.availableActions).toEqual(['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'SEND_MESSAGE']);
     expect(accepted.lines.map((line) => line.refundable.amount)).toEqual(['0.00', '0.00']);
 
     const tracked = await track(placed.id, 'DPD', '0000 1111 2222');
@@ -69,22 +69,22 @@ describe('a cash-on-delivery order', () => {
       trackingNumber: '0000 1111 2222',
       trackingUrl: 'https://tracktrace.dpd.com.pl/parcelDetails?p1=0000%201111%202222',
     });
-    expect(tracked.availableActions).toEqual(['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL']);
+    expect(tracked.availableActions).toEqual(['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'SEND_MESSAGE']);
 
     const shipped = await ship(placed.id);
     expect(shipped.state).toBe('SHIPPED');
     expect(shipped.stateLabel).toBe('Wysłano');
-    expect(shipped.availableActions).toEqual([]);
-    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY']);
+    expect(shipped.availableActions).toEqual(['SEND_MESSAGE']);
+    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
 
     const received = asOrder((await t.gql(ConfirmDeliveryDocument, { input: { orderId: placed.id } }, market.keys.customer)).confirmDelivery);
     expect(received.state).toBe('RECEIVED');
     expect(received.stateLabel).toBe('Otrzymano');
     expect(received.version).toBe(5);
-    expect(received.availableActions).toEqual([]);
+    expect(received.availableActions).toEqual(['SEND_MESSAGE']);
     // The customer paid the courier on receipt: from now on the lines can be refunded.
     expect(received.lines.map((line) => line.refundable.amount)).toEqual(['99.98', '35.50']);
-    expect(await actionsOf(placed.id, market.keys.seller)).toEqual(['REFUND']);
+    expect(await actionsOf(placed.id, market.keys.seller)).toEqual(['REFUND', 'SEND_MESSAGE']);
     expect(timelineOf(received)).toEqual([
       'ORDER_PLACED -->WAITING_ACCEPTANCE by CUSTOMER',
       'ORDER_ACCEPTED WAITING_ACCEPTANCE->SHIPPING by SELLER',
@@ -118,9 +118,9 @@ describe('a pickup order', () => {
     expect(ready.tracking).toBeNull();
     expect(Date.parse(ready.shippedAt!)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(ready.shippedAt!)).toBeLessThanOrEqual(Date.now());
-    expect(ready.availableActions).toEqual([]);
-    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY']);
-    expect(await actionsOf(placed.id, market.keys.operator)).toEqual(['CONFIRM_DELIVERY']);
+    expect(ready.availableActions).toEqual(['SEND_MESSAGE']);
+    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
+    expect(await actionsOf(placed.id, market.keys.operator)).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
 
     const collectedFrom = Date.now();
     const collected = asOrder((await t.gql(ConfirmDeliveryDocument, { input: { orderId: placed.id } }, market.keys.customer)).confirmDelivery);

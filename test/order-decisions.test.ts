@@ -37,7 +37,7 @@ describe('per-line decisions', () => {
       ['REFUSED', 'Odrzucono'],
     ]);
     expect(order.version).toBe(2);
-    expect(order.availableActions).toEqual(['CANCEL']);
+    expect(order.availableActions).toEqual(['CANCEL', 'SEND_MESSAGE']);
     expect(timelineOf(order)).toEqual([
       'ORDER_PLACED -->WAITING_ACCEPTANCE by CUSTOMER',
       'ORDER_ACCEPTED WAITING_ACCEPTANCE->WAITING_DEBIT_PAYMENT by SELLER',
@@ -50,7 +50,7 @@ describe('per-line decisions', () => {
     expect(order.state).toBe('SHIPPING');
     expect(order.lines.map((line) => line.state)).toEqual(['REFUSED', 'SHIPPING']);
     expect(order.shippingDeadline).toBe(addBusinessDays(new Date(order.acceptedAt!), 2).toISOString());
-    expect(order.availableActions).toEqual(['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL']);
+    expect(order.availableActions).toEqual(['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'SEND_MESSAGE']);
   });
 
   it('refuses the order with an ORDER_REFUSED event when every line is refused', async () => {
@@ -63,7 +63,7 @@ describe('per-line decisions', () => {
     expect(order.acceptanceDeadline).toBeNull();
     expect(order.acceptedAt).toBeNull();
     expect(order.shippingAddress).toBeNull(); // never accepted, so the seller never sees the address
-    expect(order.availableActions).toEqual([]);
+    expect(order.availableActions).toEqual(['SEND_MESSAGE']);
     expect(timelineOf(order)).toEqual([
       'ORDER_PLACED -->WAITING_ACCEPTANCE by CUSTOMER',
       'ORDER_REFUSED WAITING_ACCEPTANCE->REFUSED by SELLER',
@@ -176,12 +176,12 @@ describe('refuseOrder', () => {
     expect(order.lines.map((line) => line.state)).toEqual(['REFUSED', 'REFUSED']);
     expect(order.version).toBe(2);
     expect(order.acceptanceDeadline).toBeNull();
-    expect(order.availableActions).toEqual([]);
+    expect(order.availableActions).toEqual(['SEND_MESSAGE']);
     expect(timelineOf(order)).toEqual([
       'ORDER_PLACED -->WAITING_ACCEPTANCE by CUSTOMER',
       'ORDER_REFUSED WAITING_ACCEPTANCE->REFUSED by SELLER',
     ]);
-    expect((await readOrder(t, placed.id)).availableActions).toEqual([]);
+    expect((await readOrder(t, placed.id)).availableActions).toEqual(['SEND_MESSAGE']);
   });
 
   it('rejects a reason longer than 1000 characters on input.reason and changes nothing', async () => {

@@ -141,15 +141,15 @@ describe('illegal transitions over real HTTP', () => {
   });
 
   it.each<[Setup, string[]]>([
-    ['WAITING_ACCEPTANCE', ['ACCEPT', 'REFUSE']],
-    ['WAITING_DEBIT_PAYMENT', ['CANCEL']],
-    ['SHIPPING', ['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND']],
-    ['SHIPPING with tracking', ['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND']],
-    ['SHIPPED', ['CONFIRM_DELIVERY', 'REFUND']],
-    ['TO_COLLECT', ['CONFIRM_DELIVERY', 'REFUND']],
-    ['RECEIVED', ['REFUND']],
-    ['REFUSED', []],
-    ['CANCELED', []],
+    ['WAITING_ACCEPTANCE', ['ACCEPT', 'REFUSE', 'SEND_MESSAGE']],
+    ['WAITING_DEBIT_PAYMENT', ['CANCEL', 'SEND_MESSAGE']],
+    ['SHIPPING', ['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND', 'SEND_MESSAGE']],
+    ['SHIPPING with tracking', ['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND', 'SEND_MESSAGE']],
+    ['SHIPPED', ['CONFIRM_DELIVERY', 'REFUND', 'SEND_MESSAGE']],
+    ['TO_COLLECT', ['CONFIRM_DELIVERY', 'REFUND', 'SEND_MESSAGE']],
+    ['RECEIVED', ['REFUND', 'SEND_MESSAGE']],
+    ['REFUSED', ['SEND_MESSAGE']],
+    ['CANCELED', ['SEND_MESSAGE']],
   ])('offers the operator on a %s order only what that state allows: %j', (setup, actions) => {
     expect(orders[setup].availableActions).toEqual(actions);
   });

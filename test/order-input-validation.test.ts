@@ -101,22 +101,28 @@ describe('placeOrder refuses bad input with the field path and writes nothing', 
 });
 
 describe('placeOrder answers ids it cannot use', () => {
+  const placingFor = (shopId: string) => async () =>
+    (await t.gql(PlaceOrderDocument, { input: { ...orderInput(market.shop.id), shopId } }, market.keys.customer)).placeOrder;
+
   it.each([
     ['a malformed shopId', () => 'garbage'],
     ['a customer id as shopId', () => market.customer.id],
-    ['a well-formed shop id that names no shop', () => toGlobalId('Shop', '00000000-0000-4000-8000-000000000000')],
-  ])('%s: NotFoundError, nothing written', async (_name, shopId) => {
-    const send = async () => (await t.gql(PlaceOrderDocument, { input: { ...orderInput(market.shop.id), shopId: shopId() } }, market.keys.customer)).placeOrder;
-    expect(await refused(send)).toEqual(notFound('Shop not found'));
+  ])('%s: ValidationError on input.shopId, nothing written', async (_name, shopId) => {
+    expect(await refused(placingFor(shopId()))).toEqual(invalid(['input', 'shopId'], 'is not a shop id'));
+  });
+
+  it('a well-formed shop id that names no shop: NotFoundError, nothing written', async () => {
+    const unknown = toGlobalId('Shop', '00000000-0000-4000-8000-000000000000');
+    expect(await refused(placingFor(unknown))).toEqual(notFound('Shop not found'));
   });
 
   it('an operator with a malformed customerId: ValidationError on input.customerId, nothing written', async () => {
-    const expected = invalid(['input', 'customerId'], 'An operator must name the customer with a valid customerId');
+    const expected = invalid(['input', 'customerId'], 'is not a customer id');
     expect(await refused(placing({ customerId: 'garbage' }, market.keys.operator))).toEqual(expected);
   });
 });
 
-describe('order mutations answer malformed order ids with NotFoundError', () => {
+describe('order mutations answer malformed order ids with a ValidationError on input.orderId', () => {
   it.each([
     ['"garbage"', () => 'garbage'],
     ['an empty string', () => ''],
@@ -124,6 +130,12 @@ describe('order mutations answer malformed order ids with NotFoundError', () => 
     ['an order line id', () => toGlobalId('OrderLine', '00000000-0000-4000-8000-000000000000')],
   ])('acceptOrder with %s as orderId', async (_name, orderId) => {
     const send = async () => (await t.gql(AcceptOrderDocument, { input: { orderId: orderId() } }, market.keys.seller)).acceptOrder;
+    expect(await refused(send)).toEqual(invalid(['input', 'orderId'], 'is not an order id'));
+  });
+
+  it('acceptOrder with a well-formed id of no order: NotFoundError', async () => {
+    const unknown = toGlobalId('Order', '00000000-0000-4000-8000-000000000000');
+    const send = async () => (await t.gql(AcceptOrderDocument, { input: { orderId: unknown } }, market.keys.seller)).acceptOrder;
     expect(await refused(send)).toEqual(notFound('Order not found'));
   });
 

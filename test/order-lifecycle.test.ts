@@ -28,18 +28,18 @@ describe('a prepaid order from placement to receipt', () => {
     expect(placed.price).toEqual({ amount: '135.48', currency: 'PLN' });
     expect(placed.totalPrice.amount).toBe('148.47');
     expect(placed.version).toBe(1);
-    expect(placed.availableActions).toEqual([]);
+    expect(placed.availableActions).toEqual(['SEND_MESSAGE']);
     expect(timelineOf(placed)).toEqual(['ORDER_PLACED -->WAITING_ACCEPTANCE by CUSTOMER']);
 
     const seen = await t.gql(OrderDocument, { id: placed.id }, market.keys.seller);
-    expect(seen.order!.availableActions).toEqual(['ACCEPT', 'REFUSE']);
+    expect(seen.order!.availableActions).toEqual(['ACCEPT', 'REFUSE', 'SEND_MESSAGE']);
     expect(seen.order!.shippingAddress).toBeNull();
 
     const accepted = asOrder((await t.gql(AcceptOrderDocument, { input: { orderId: placed.id } }, market.keys.seller)).acceptOrder);
     expect(accepted.state).toBe('WAITING_DEBIT_PAYMENT');
     expect(accepted.stateLabel).toBe('Obciążenie w trakcie realizacji');
     expect(accepted.lines.map((line) => line.state)).toEqual(['WAITING_DEBIT_PAYMENT', 'WAITING_DEBIT_PAYMENT']);
-    expect(accepted.availableActions).toEqual(['CANCEL']);
+    expect(accepted.availableActions).toEqual(['CANCEL', 'SEND_MESSAGE']);
     expect(accepted.shippingAddress?.city).toBe('Warszawa');
     expect(accepted.acceptanceDeadline).toBeNull();
 
@@ -48,7 +48,7 @@ describe('a prepaid order from placement to receipt', () => {
     expect(paid.shippingDeadline).not.toBeNull();
 
     const asSeller = await t.gql(OrderDocument, { id: placed.id }, market.keys.seller);
-    expect(asSeller.order!.availableActions).toEqual(['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND']);
+    expect(asSeller.order!.availableActions).toEqual(['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND', 'SEND_MESSAGE']);
 
     const tracked = asOrder(
       (await t.gql(SetTrackingDocument, { input: { orderId: placed.id, carrierCode: 'INPOST', trackingNumber: '6800 1234' } }, market.keys.seller))
@@ -61,7 +61,7 @@ describe('a prepaid order from placement to receipt', () => {
       trackingNumber: '6800 1234',
       trackingUrl: 'https://inpost.pl/sledzenie-przesylek?number=6800%201234',
     });
-    expect(tracked.availableActions).toEqual(['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND']);
+    expect(tracked.availableActions).toEqual(['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND', 'SEND_MESSAGE']);
 
     const shipped = asOrder((await t.gql(ConfirmShipmentDocument, { input: { orderId: placed.id } }, market.keys.seller)).confirmShipment);
     expect(shipped.state).toBe('SHIPPED');
@@ -69,7 +69,7 @@ describe('a prepaid order from placement to receipt', () => {
     expect(shipped.shippedAt).not.toBeNull();
 
     const forCustomer = await t.gql(OrderDocument, { id: placed.id }, market.keys.customer);
-    expect(forCustomer.order!.availableActions).toEqual(['CONFIRM_DELIVERY']);
+    expect(forCustomer.order!.availableActions).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
 
     const received = asOrder((await t.gql(ConfirmDeliveryDocument, { input: { orderId: placed.id } }, market.keys.customer)).confirmDelivery);
     expect(received.state).toBe('RECEIVED');

@@ -100,7 +100,7 @@ describe('keyset pagination', () => {
     for (let page = 1; page <= PAGES; page += 1) {
       const result = await orders({ first: PAGE, after, sort: { field, direction } });
       expect([result.pageInfo.hasPreviousPage, result.pageInfo.hasNextPage, result.totalCount]).toEqual([page > 1, page < PAGES, IN_SHOP]);
-      expect(result.edges.map((edge) => edge.cursor)).toEqual([result.pageInfo.startCursor, ...Array(result.edges.length - 2).fill(expect.any(String)), result.pageInfo.endCursor]);
+      expect([result.pageInfo.startCursor, result.pageInfo.endCursor]).toEqual([result.edges[0].cursor, result.edges[result.edges.length - 1].cursor]);
       seen.push(...result.edges.map((edge) => edge.node.id));
       after = result.pageInfo.endCursor;
     }
@@ -154,7 +154,8 @@ describe('filters and totalCount', () => {
   });
 
   it('createdAfter and createdBefore are exclusive bounds', async () => {
-    const filter = { createdAfter: new Date(START + 10 * MINUTE).toISOString(), createdBefore: all.find((row) => row.id === placed[20].id)!.createdAt };
+    const createdAt = (i: number) => all.find((row) => row.id === placed[i].id)!.createdAt;
+    const filter = { createdAfter: createdAt(10), createdBefore: createdAt(20) };
     expect(await filtered(filter)).toEqual({ ids: idsOf(indexes((i) => i >= 11 && i <= 19)), totalCount: 9 });
   });
 

@@ -117,3 +117,18 @@ export async function* dashboardChanges(context: LiveContext): AsyncGenerator<Da
     await pump.catch(() => undefined);
   }
 }
+
+const sharedLoads = new WeakMap<Event, Map<string, Promise<unknown>>>();
+
+/**
+ * Loads what an event's payload needs once for all the subscribers it fans out to (the bus hands
+ * every stream the same Event object). Only for data every receiver may see: visibility is
+ * already decided by then, and viewer-specific fields are still resolved per subscriber.
+ */
+export function loadOncePerEvent<T>(event: Event, key: string, load: () => Promise<T>): Promise<T> {
+  let loads = sharedLoads.get(event);
+  if (!loads) sharedLoads.set(event, (loads = new Map()));
+  let pending = loads.get(key) as Promise<T> | undefined;
+  if (!pending) loads.set(key, (pending = load()));
+  return pending;
+}

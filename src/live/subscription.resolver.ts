@@ -5,7 +5,7 @@ import { localIdOf } from '../common/global-id';
 import { Dashboard } from '../dashboard/dashboard';
 import { Message } from '../messages/message.entity';
 import { Order } from '../orders/order.entity';
-import { dashboardChanges, LiveContext, ofTypes, viewerEvents } from './live-feeds';
+import { dashboardChanges, LiveContext, loadOncePerEvent, ofTypes, viewerEvents } from './live-feeds';
 
 const ORDER_EVENT_TYPES = new Set<string>(Object.values(EventType).filter((type) => type.startsWith('ORDER_')));
 
@@ -45,7 +45,8 @@ export class SubscriptionResolver {
     @Ctx() context: LiveContext,
     @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
   ): Promise<Order> {
-    return (await context.loaders.order.load(event.orderUuid!))!;
+    const load = () => context.em.fork().findOneOrFail(Order, { uuid: event.orderUuid! }, { populate: ['lines', 'shop', 'customer'] });
+    return loadOncePerEvent(event, 'order', load);
   }
 
   @Subscription(() => Message, {
@@ -68,7 +69,8 @@ export class SubscriptionResolver {
     @Arg('threadId', () => ID, { nullable: true }) _threadId?: string,
     @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
   ): Promise<Message> {
-    return (await context.loaders.message.load(event.messageUuid!))!;
+    const load = () => context.em.fork().findOneOrFail(Message, { uuid: event.messageUuid! }, { populate: ['thread'] });
+    return loadOncePerEvent(event, 'message', load);
   }
 
   @Subscription(() => Dashboard, {

@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, createUnionType, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { InvalidStateError, NotFoundError, ValidationError } from '../common/errors';
@@ -81,8 +82,8 @@ export class MessageThreadResolver {
 @Resolver(() => Message)
 export class MessageResolver {
   @FieldResolver(() => MessageThread)
-  thread(@Root() message: Message, @Ctx() { loaders }: AppContext): Promise<MessageThread | null> {
-    return loaders.thread.load(message.thread.uuid);
+  thread(@Root() message: Message, @Ctx() { loaders }: AppContext): MessageThread | Promise<MessageThread | null> {
+    return wrap(message.thread).isInitialized() ? message.thread : loaders.thread.load(message.thread.uuid);
   }
 }
 

@@ -85,11 +85,12 @@ export const ORDER_STEPS: Record<OrderStep, StepRule> = {
     from: [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.INCIDENT_OPEN, S.CLOSED, S.CANCELED],
     guards: [somethingRefundable],
   },
-  // Built by the after-sales and messages issues; never offered until their steps exist.
+  // Built by the after-sales work; never offered until their steps exist.
   OPEN_INCIDENT: { roles: [], from: [] },
   REQUEST_RETURN: { roles: [], from: [] },
   RATE: { roles: [], from: [] },
-  SEND_MESSAGE: { roles: [], from: [] },
+  // Whoever sees an order may write about it, in any state (src/messages).
+  SEND_MESSAGE: { roles: [Role.SELLER, Role.CUSTOMER, Role.OPERATOR], from: Object.values(OrderLineState) },
   RECORD_PAYMENT: { roles: [Role.OPERATOR], from: [S.WAITING_DEBIT_PAYMENT] },
   RECORD_CARRIER_DELIVERY: { roles: [Role.OPERATOR], from: [S.SHIPPED] },
   ACCEPTANCE_TIMEOUT: { roles: [], from: [S.WAITING_ACCEPTANCE] },

@@ -2,6 +2,7 @@ import { Config } from '../config';
 import { addBusinessDays } from '../common/business-days';
 import { findCarrier } from './carriers';
 import { Order, PaymentWorkflow } from './order.entity';
+import { OrderLineState, OrderState } from './order-state';
 
 /**
  * Deadlines are columns that the sweeper scans (timers/sweeper.ts). Each step that starts or ends a
@@ -62,4 +63,16 @@ export function onClosed(order: Order, now: Date): void {
 export function onNothingLeftToShip(order: Order): void {
   order.shippingDeadline = null;
   order.paymentDeadline = null;
+}
+
+/**
+ * A deadline column only stays set while its wait is still possible: after any change (a refund of
+ * everything, a cancel) the sweeper must not keep picking an order whose timer can never fire.
+ */
+export function clearStaleDeadlines(order: Order): void {
+  const states = new Set(order.lines.getItems().map((line) => line.state));
+  if (!states.has(OrderLineState.WAITING_ACCEPTANCE)) order.acceptanceDeadline = null;
+  if (!states.has(OrderLineState.WAITING_DEBIT_PAYMENT)) order.paymentDeadline = null;
+  if (!states.has(OrderLineState.SHIPPED)) order.deliveryFallbackAt = null;
+  if (order.state !== OrderState.RECEIVED) order.closeAt = null;
 }

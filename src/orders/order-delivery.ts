@@ -17,7 +17,7 @@ export function recordPayment({ em, viewer }: OrderDeps, input: RecordPaymentInp
   return runOrderCommand(em, {
     step: 'RECORD_PAYMENT',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     idempotencyKey: input.idempotencyKey,
     apply(order, tx) {
       const waiting = linesFor('RECORD_PAYMENT', order);
@@ -38,7 +38,7 @@ export function confirmDelivery({ em, viewer, config }: OrderDeps, input: OrderA
   return runOrderCommand(em, {
     step: 'CONFIRM_DELIVERY',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     apply(order, tx) {

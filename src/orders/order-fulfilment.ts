@@ -47,7 +47,7 @@ export function acceptOrder({ em, viewer, config }: OrderDeps, input: AcceptOrde
   return runOrderCommand(em, {
     step: 'ACCEPT',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     apply(order, tx) {
@@ -73,7 +73,7 @@ export function refuseOrder({ em, viewer }: OrderDeps, input: RefuseOrderInput):
   return runOrderCommand(em, {
     step: 'REFUSE',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     invalid: checkText(['input', 'reason'], input.reason, 1000, true),
@@ -104,7 +104,7 @@ export function setTracking({ em, viewer }: OrderDeps, input: SetTrackingInput):
   return runOrderCommand(em, {
     step: 'SET_TRACKING',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     invalid: checkTracking(input),
@@ -128,7 +128,7 @@ export function confirmShipment({ em, viewer, config }: OrderDeps, input: OrderA
   return runOrderCommand(em, {
     step: 'CONFIRM_SHIPMENT',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     apply(order, tx) {
@@ -143,7 +143,7 @@ export function markReadyForPickup({ em, viewer }: OrderDeps, input: OrderAction
   return runOrderCommand(em, {
     step: 'MARK_READY_FOR_PICKUP',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     apply(order, tx) {
@@ -158,7 +158,7 @@ export function cancelOrder({ em, viewer }: OrderDeps, input: CancelOrderInput):
   return runOrderCommand(em, {
     step: 'CANCEL',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     invalid: checkText(['input', 'reason'], input.reason, 1000),

@@ -77,8 +77,8 @@ function customerUuidFor(viewer: Viewer, input: PlaceOrderInput): string | Valid
     }
     return viewer.customerUuid!;
   }
-  const uuid = input.customerId ? localIdOf('Customer', input.customerId) : undefined;
-  return uuid ?? new ValidationError(['input', 'customerId'], 'An operator must name the customer with a valid customerId');
+  if (!input.customerId) return new ValidationError(['input', 'customerId'], 'An operator must name the customer');
+  return localIdOf('Customer', input.customerId) ?? new ValidationError(['input', 'customerId'], 'is not a customer id');
 }
 
 /** References read like the marketplace's: the Warsaw date, a sequence number, and the shop suffix. */
@@ -96,7 +96,8 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
   const customerUuid = customerUuidFor(viewer, input);
   if (customerUuid instanceof ValidationError) return customerUuid;
   const shopUuid = localIdOf('Shop', input.shopId);
-  const shop = shopUuid ? await tx.em.findOne(Shop, { uuid: shopUuid }) : null;
+  if (!shopUuid) return new ValidationError(['input', 'shopId'], 'is not a shop id');
+  const shop = await tx.em.findOne(Shop, { uuid: shopUuid });
   if (!shop) return new NotFoundError('Shop not found');
   const customer = await tx.em.findOne(Customer, { uuid: customerUuid });
   if (!customer) return new NotFoundError('Customer not found');

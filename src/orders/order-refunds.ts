@@ -58,7 +58,7 @@ export function refundOrder({ em, viewer }: OrderDeps, input: RefundOrderInput):
   return runOrderCommand(em, {
     step: 'REFUND',
     viewer,
-    orderUuid: localIdOf('Order', input.orderId),
+    orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
     apply(order, tx) {

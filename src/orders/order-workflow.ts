@@ -4,11 +4,13 @@ import { Role } from '../auth/role';
 import { actorOf, ActorRef, idempotencyScope, SYSTEM_ACTOR, Viewer } from '../auth/viewer';
 import { ErrorResult, NotFoundError, ValidationError, VersionConflictError } from '../common/errors';
 import { EventType } from '../common/events/event-type';
+import { localIdOf } from '../common/global-id';
 import { runIdempotent } from '../common/idempotency';
 import { Tx } from '../common/transaction';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { checkStep, OrderStep } from './order-actions';
+import { clearStaleDeadlines } from './order-deadlines';
 import { canTransition, deriveOrderState, OrderLineState } from './order-state';
 
 export type OrderOutcome = Order | ErrorResult;
@@ -25,8 +27,10 @@ export interface OrderCommand {
   step: OrderStep;
   /** null when the system acts (timers). */
   viewer: Viewer | null;
-  /** undefined when the client sent a malformed id: answered as NotFoundError. */
-  orderUuid: string | undefined;
+  /** The order as the client named it (a global id; a malformed one is a ValidationError on input.orderId)... */
+  orderId?: string;
+  /** ...or as the server found it (timers, carrier reports); undefined answers NotFoundError. */
+  orderUuid?: string;
   expectedVersion?: number | null;
   idempotencyKey?: string | null;
   /** For timers: skip an order another instance holds instead of waiting for it. */
@@ -60,8 +64,10 @@ export async function runOrderCommand(em: EntityManager, command: OrderCommand):
 }
 
 async function execute(tx: Tx, command: OrderCommand): Promise<OrderOutcome> {
+  const orderUuid = command.orderId === undefined ? command.orderUuid : localIdOf('Order', command.orderId);
+  if (command.orderId !== undefined && !orderUuid) return new ValidationError(['input', 'orderId'], 'is not an order id');
   if (command.invalid) return command.invalid;
-  const order = await lockOrder(tx.em, command.orderUuid, command.viewer, command.skipLocked);
+  const order = await lockOrder(tx.em, orderUuid, command.viewer, command.skipLocked);
   if (!order) return new NotFoundError('Order not found');
   if (command.expectedVersion != null && command.expectedVersion !== order.version) {
     return new VersionConflictError(order.version);
@@ -88,6 +94,7 @@ async function lockOrder(em: EntityManager, orderUuid: string | undefined, viewe
 /** Derives the order state, bumps the version and records the step's event. */
 export function commitOrderChange(tx: Tx, order: Order, fromState: Order['state'] | null, effect: StepEffect): void {
   order.state = deriveOrderState(order.lines.getItems());
+  clearStaleDeadlines(order);
   order.version += 1;
   order.updatedAt = tx.now;
   const changed = fromState !== order.state;

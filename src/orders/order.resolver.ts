@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { clock } from '../common/clock';
@@ -60,13 +61,13 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Shop)
-  shop(@Root() order: Order, @Ctx() { loaders }: AppContext): Promise<Shop | null> {
-    return loaders.shop.load(order.shop.uuid);
+  shop(@Root() order: Order, @Ctx() { loaders }: AppContext): Shop | Promise<Shop | null> {
+    return wrap(order.shop).isInitialized() ? order.shop : loaders.shop.load(order.shop.uuid);
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() order: Order, @Ctx() { loaders }: AppContext): Promise<Customer | null> {
-    return loaders.customer.load(order.customer.uuid);
+  customer(@Root() order: Order, @Ctx() { loaders }: AppContext): Customer | Promise<Customer | null> {
+    return wrap(order.customer).isInitialized() ? order.customer : loaders.customer.load(order.customer.uuid);
   }
 
   @FieldResolver(() => [OrderLine])

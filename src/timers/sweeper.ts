@@ -16,6 +16,8 @@ interface Timer {
   kind: string;
   column: DeadlineColumn;
   step: OrderStep;
+  /** Narrows the candidates to orders the step can take now, so blocked ones never crowd out the rest. */
+  ready?: Record<string, unknown>;
   fire(order: Order, tx: Tx, config: DeadlineConfig): StepEffect;
 }
 
@@ -56,6 +58,7 @@ const TIMERS: readonly Timer[] = [
     kind: 'close',
     column: 'closeAt',
     step: 'CLOSE',
+    ready: { lines: { $none: { state: OrderLineState.INCIDENT_OPEN } } },
     fire(order, tx) {
       moveLines(linesFor('CLOSE', order), OrderLineState.CLOSED);
       onClosed(order, tx.now);
@@ -113,7 +116,7 @@ export class Sweeper {
     let fired = 0;
     const due = await this.em.fork().find(
       Order,
-      { [timer.column]: { $lte: clock.now() } },
+      { [timer.column]: { $lte: clock.now() }, ...timer.ready },
       { fields: ['uuid'], orderBy: { [timer.column]: 'asc' }, limit: BATCH },
     );
     for (const { uuid } of due) {
