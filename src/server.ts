@@ -78,6 +78,8 @@ export async function createAppServer(deps: {
     hideSchemaDetailsFromClientErrors: production,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // main.ts drains on SIGTERM in order (readiness, sockets, HTTP, database); Apollo must not race it.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), metricsPlugin(metrics)],
   });
   await apollo.start();

@@ -37,8 +37,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     onLog: (message: string) => options.log?.(message.trim()),
     onError: (message: unknown) => options.log?.(String(message).trim()),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // The package rejects with bare strings or undefined; say what to check instead.
+    throw new Error(
+      `could not start the embedded PostgreSQL in ${databaseDir} on port ${options.port}: ${String(error ?? 'no reason given')}. ` +
+        'Is another server (or a seed run) already using that DATA_DIR or EMBEDDED_PG_PORT?',
+    );
+  }
   const client = server.getPgClient('postgres');
   await client.connect();
   const { rows } = await client.query('select 1 from pg_database where datname = $1', [EMBEDDED_DATABASE]);

@@ -4,6 +4,9 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { TestApp } from './app';
 
+/** What graphql-ws hands to `closed` listeners under Node (a ws CloseEvent). */
+type WsClose = { code: number; reason: string };
+
 export function wsUrl(t: TestApp): string {
   return t.url.replace(/^http/, 'ws');
 }
@@ -17,7 +20,7 @@ export function liveClient(t: TestApp, secret: string, onClose?: (code: number, 
     lazy: false,
     retryAttempts: 0,
     onNonLazyError: () => undefined,
-    on: { closed: (event) => onClose?.((event as CloseEvent).code, (event as CloseEvent).reason) },
+    on: { closed: (event) => onClose?.((event as WsClose).code, (event as WsClose).reason) },
   });
 }
 
@@ -28,7 +31,7 @@ export function connected(client: Client): Promise<void> {
       offConnected();
       resolve();
     });
-    client.on('closed', (event) => reject(new Error(`closed before ack: ${(event as CloseEvent).code}`)));
+    client.on('closed', (event) => reject(new Error(`closed before ack: ${(event as WsClose).code}`)));
   });
 }
 
