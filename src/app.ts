@@ -7,6 +7,7 @@ import { EventBus } from './live/event-bus';
 import { createMetrics, registerLiveGauges } from './metrics';
 import { AppServer, createAppServer } from './server';
 import { Sweeper } from './timers/sweeper';
+import { wireModules } from './wiring';
 
 export interface App {
   orm: MikroORM;
@@ -23,6 +24,7 @@ export interface App {
  * `main.ts` adds the embedded database and signals; tests start several of these on one database.
  */
 export async function startApp(config: Config, databaseUrl: string, options: { timers?: boolean; logger?: Logger; connectionInitWaitTimeoutMs?: number } = {}): Promise<App> {
+  wireModules();
   const logger = options.logger ?? createLogger(config.logLevel);
   const orm = await openOrm(databaseUrl);
   await migrate(orm);

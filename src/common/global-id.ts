@@ -3,7 +3,19 @@
  * type on the way in so an Order id cannot be used where a Shop id is expected.
  */
 export type NodeTypeName =
-  | 'Order' | 'OrderLine' | 'Shop' | 'Customer' | 'ApiKey' | 'Event' | 'Refund' | 'MessageThread' | 'Message';
+  | 'Order'
+  | 'OrderLine'
+  | 'Shop'
+  | 'Customer'
+  | 'ApiKey'
+  | 'Event'
+  | 'Refund'
+  | 'MessageThread'
+  | 'Message'
+  | 'Incident'
+  | 'Return'
+  | 'Rating'
+  | 'CustomerNotification';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BIGINT = /^[1-9][0-9]{0,17}$/;
@@ -37,4 +49,18 @@ export function localIdOf(type: NodeTypeName, globalId: string): string | undefi
   return decoded?.type === type ? decoded.localId : undefined;
 }
 
-const NODE_TYPES = new Set<NodeTypeName>(['Order', 'OrderLine', 'Shop', 'Customer', 'ApiKey', 'Event', 'Refund', 'MessageThread', 'Message']);
+const NODE_TYPES = new Set<NodeTypeName>([
+  'Order',
+  'OrderLine',
+  'Shop',
+  'Customer',
+  'ApiKey',
+  'Event',
+  'Refund',
+  'MessageThread',
+  'Message',
+  'Incident',
+  'Return',
+  'Rating',
+  'CustomerNotification',
+]);

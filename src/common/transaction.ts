@@ -12,6 +12,14 @@ export interface Tx {
 }
 
 /**
+ * Runs inside every transaction that recorded events, after its changes are flushed and before the
+ * events are appended: how another module adds its own rows to the same commit (the customer
+ * notification outbox) without the changing module knowing about it. A hook may record more events.
+ */
+export type BeforeCommitHook = (tx: Tx, events: readonly EventDraft[]) => Promise<void>;
+export const beforeCommitHooks: BeforeCommitHook[] = [];
+
+/**
  * Runs `work` in one transaction: entity changes are flushed, then the recorded events are appended
  * (taking the event-log lock last, so it is held only for the commit). Either everything commits or
  * nothing does.
@@ -28,6 +36,11 @@ export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work:
     };
     const result = await work(tx);
     await txEm.flush();
+    if (drafts.length > 0) {
+      const changes = [...drafts];
+      for (const hook of beforeCommitHooks) await hook(tx, changes);
+      await txEm.flush();
+    }
     await appendEvents(txEm, drafts);
     return result;
   });

@@ -6,6 +6,7 @@ import { Tx } from '../common/transaction';
 import { checkList, parseAmount } from '../common/validation';
 import { refundableMinor } from './order-actions';
 import { OrderDeps } from './order-fulfilment';
+import { orderHooks } from './order-hooks';
 import { RefundOrderInput } from './order.inputs';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
@@ -13,7 +14,7 @@ import { canTransition, OrderLineState } from './order-state';
 import { moveLines, OrderOutcome, runOrderCommand } from './order-workflow';
 import { Refund, RefundReason } from './refund.entity';
 
-interface LineRefund {
+export interface LineRefund {
   line: OrderLine;
   amountMinor: number;
 }
@@ -43,15 +44,20 @@ function planRefunds(order: Order, input: RefundOrderInput): LineRefund[] | Vali
   return plan;
 }
 
-function applyRefunds(tx: Tx, order: Order, plan: LineRefund[], reason: RefundReason): void {
+/** Records the refunds; lines whose whole value went back become REFUNDED (a canceled line stays CANCELED). */
+export async function applyRefunds(tx: Tx, order: Order, plan: readonly LineRefund[], reason: RefundReason): Promise<Refund[]> {
+  const refunds: Refund[] = [];
+  const fullyRefunded: OrderLine[] = [];
   for (const { line, amountMinor } of plan) {
     line.refundedMinor += amountMinor;
-    tx.em.create(Refund, { order, line, amountMinor, reason, createdAt: tx.now });
-    // A line whose whole value went back is REFUNDED; a canceled line keeps its terminal state.
+    refunds.push(tx.em.create(Refund, { order, line, amountMinor, reason, createdAt: tx.now }));
     if (line.refundableMinor === 0 && canTransition(line.state, OrderLineState.REFUNDED)) {
       moveLines([line], OrderLineState.REFUNDED);
+      fullyRefunded.push(line);
     }
   }
+  if (fullyRefunded.length > 0) for (const hook of orderHooks.linesFullyRefunded) await hook(tx, order, fullyRefunded);
+  return refunds;
 }
 
 export function refundOrder({ em, viewer }: OrderDeps, input: RefundOrderInput): Promise<OrderOutcome> {
@@ -61,10 +67,10 @@ export function refundOrder({ em, viewer }: OrderDeps, input: RefundOrderInput):
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
-    apply(order, tx) {
+    async apply(order, tx) {
       const plan = planRefunds(order, input);
       if (!Array.isArray(plan)) return plan;
-      applyRefunds(tx, order, plan, input.reason);
+      await applyRefunds(tx, order, plan, input.reason);
       return {
         event: EventType.ORDER_REFUNDED,
         data: {

@@ -11,6 +11,7 @@ import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { CARRIERS, Carrier } from './carriers';
 import { availableActions, OrderAction, refundableMinor } from './order-actions';
+import { orderHooks } from './order-hooks';
 import { Address, Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order-queries';
@@ -94,7 +95,12 @@ export class OrderResolver {
   @FieldResolver(() => [OrderAction], { description: 'What the viewer may do now; clients never hard-code the state graph.' })
   async availableActions(@Root() order: Order, @Ctx() context: AppContext): Promise<OrderAction[]> {
     await loadLines(order, context);
-    return availableActions(order, viewerOf(context), clock.now());
+    const viewer = viewerOf(context);
+    const now = clock.now();
+    const offered = new Set(availableActions(order, viewer, now));
+    for (const provider of orderHooks.availableActions) for (const action of await provider(order, viewer, now)) offered.add(action);
+    // In the enum's order, so clients get a stable list.
+    return Object.values(OrderAction).filter((action) => offered.has(action));
   }
 
   @FieldResolver(() => [Refund])

@@ -70,6 +70,18 @@ const TIMERS: readonly Timer[] = [
 const BATCH = 100;
 
 /**
+ * A deadline kind another module owns (incidents closing after silence, say). `run` fires what is
+ * due with the same once-only discipline (SKIP LOCKED, re-check under the lock) and says how many.
+ */
+export interface SweepJob {
+  kind: string;
+  run(em: EntityManager): Promise<number>;
+}
+
+/** Jobs of modules built on orders, registered once at start (src/wiring.ts). */
+export const sweepJobs: SweepJob[] = [];
+
+/**
  * Fires due deadlines. Runs on every instance: candidates are re-read under `FOR UPDATE SKIP LOCKED`
  * and re-checked against the transition table, so each deadline fires once however many sweep.
  */
@@ -102,11 +114,14 @@ export class Sweeper {
 
   private async sweepAll(): Promise<number> {
     let fired = 0;
-    for (const timer of TIMERS) {
+    const jobs: SweepJob[] = [...TIMERS.map((timer) => ({ kind: timer.kind, run: () => this.sweepTimer(timer) })), ...sweepJobs];
+    for (const job of jobs) {
       try {
-        fired += await this.sweepTimer(timer);
+        const count = await job.run(this.em.fork());
+        for (let i = 0; i < count; i += 1) this.onFired(job.kind);
+        fired += count;
       } catch (error) {
-        this.logger.error({ err: error, timer: timer.kind }, 'deadline sweep failed; retrying at the next interval');
+        this.logger.error({ err: error, timer: job.kind }, 'deadline sweep failed; retrying at the next interval');
       }
     }
     return fired;
@@ -129,7 +144,6 @@ export class Sweeper {
       });
       if (outcome instanceof ErrorResult) continue; // taken by another instance, or no longer due
       fired += 1;
-      this.onFired(timer.kind);
     }
     return fired;
   }

@@ -21,6 +21,9 @@ export interface EventDraft {
   shopUuid?: string;
   customerUuid?: string;
   messageUuid?: string;
+  incidentUuid?: string;
+  returnUuid?: string;
+  ratingUuid?: string;
   fromState?: string | null;
   toState?: string | null;
   data?: Record<string, unknown>;
@@ -40,6 +43,9 @@ export async function appendEvents(em: EntityManager, drafts: readonly EventDraf
     shop_uuid: draft.shopUuid ?? null,
     customer_uuid: draft.customerUuid ?? null,
     message_uuid: draft.messageUuid ?? null,
+    incident_uuid: draft.incidentUuid ?? null,
+    return_uuid: draft.returnUuid ?? null,
+    rating_uuid: draft.ratingUuid ?? null,
     from_state: draft.fromState ?? null,
     to_state: draft.toState ?? null,
     data: draft.data ? JSON.stringify(draft.data) : null,

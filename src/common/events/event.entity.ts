@@ -74,6 +74,15 @@ export class Event {
   @Property({ type: 'uuid', nullable: true })
   messageUuid?: string | null;
 
+  @Property({ type: 'uuid', nullable: true })
+  incidentUuid?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  returnUuid?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  ratingUuid?: string | null;
+
   @Field(() => String, { nullable: true, description: 'For state changes: the state before and after.' })
   @Property({ type: 'text', nullable: true })
   fromState?: string | null;
