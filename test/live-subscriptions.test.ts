@@ -117,6 +117,26 @@ describe('subscriptions deliver what the viewer may see', () => {
   });
 });
 
+describe('leaving', () => {
+  it('forgets the subscriptions of a client that leaves, even on feeds with nothing to push', async () => {
+    const own = await startTestApp({ databaseUrl: t.databaseUrl });
+    try {
+      const leaving = liveClient(own, market.keys.seller);
+      await connected(leaving);
+      subscribe(leaving, LiveEventsDocument, {});
+      subscribe(leaving, LiveDashboardChangedDocument, {});
+      await subscriptionsActive(own, 2);
+      await leaving.dispose();
+      for (let attempt = 0; attempt < 200 && own.app.bus.subscriberCount > 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(own.app.bus.subscriberCount).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('resuming with a cursor', () => {
   it('replays exactly the 50 changes made while disconnected, in order, then goes on live', async () => {
     const fresh = await createMarket(t);

@@ -9,6 +9,7 @@ import { AppContext, viewerOf } from '../context';
 import { createLoaders } from '../loaders';
 import { computeDashboard, Dashboard } from '../dashboard/dashboard';
 import { EventBus } from './event-bus';
+import { EventStream } from './event-stream';
 
 const REPLAY_BATCH = 500;
 
@@ -38,11 +39,45 @@ export interface LiveContext extends AppContext {
  * anything at or below the last delivered id is skipped, so the seam has no gap and no duplicate.
  * Without a cursor, only events that commit after the subscription starts.
  */
-export async function* viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncGenerator<Event> {
+export function viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncIterableIterator<Event> {
   const viewer = viewerOf(context);
   const stream = context.bus.subscribe((event) => visibleTo(viewer, event) && accepts(event));
   // Taken in the same tick as the registration: everything after it reaches the stream.
-  let lastId = context.bus.position;
+  const position = context.bus.position;
+  return closeWith(replayThenLive(context, viewer, stream, accepts, position, after), () => stream.close());
+}
+
+/**
+ * An async generator cannot be stopped while it waits (its `return()` queues behind the pending
+ * await), so a client that unsubscribes from a quiet feed would stay registered. This wrapper runs
+ * `close` first, which ends the wait, and then lets the generator finish.
+ */
+export function closeWith<T>(generator: AsyncGenerator<T>, close: () => void): AsyncIterableIterator<T> {
+  return {
+    next: () => generator.next(),
+    return: (value?: unknown) => {
+      close();
+      return generator.return(value as T);
+    },
+    throw: (error?: unknown) => {
+      close();
+      return generator.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+async function* replayThenLive(
+  context: LiveContext,
+  viewer: Viewer,
+  stream: EventStream,
+  accepts: (event: Event) => boolean,
+  position: bigint,
+  after?: string | null,
+): AsyncGenerator<Event> {
+  let lastId = position;
   try {
     if (after) {
       const afterId = decodeEventCursor(after);
@@ -79,13 +114,20 @@ export function ofTypes(types: readonly EventType[] | null | undefined): (event:
 }
 
 /** Pushes the dashboard whenever one of its counts changes: after the viewer's events and read marks. */
-export async function* dashboardChanges(context: LiveContext): AsyncGenerator<Dashboard> {
+export function dashboardChanges(context: LiveContext): AsyncIterableIterator<Dashboard> {
+  const state = { closed: false, wake: undefined as (() => void) | undefined };
+  return closeWith(dashboardLoop(context, state), () => {
+    state.closed = true;
+    state.wake?.();
+  });
+}
+
+async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wake?: () => void }): AsyncGenerator<Dashboard> {
   const viewer = viewerOf(context);
-  let wake: (() => void) | undefined;
   let dirty = false;
   const touch = () => {
     dirty = true;
-    wake?.();
+    state.wake?.();
   };
   const stream = context.bus.subscribe((event) => visibleTo(viewer, event));
   const onViewerState = (change: { shopUuid?: string; customerUuid?: string }) => {
@@ -101,9 +143,10 @@ export async function* dashboardChanges(context: LiveContext): AsyncGenerator<Da
   })();
   try {
     let last = JSON.stringify(await computeDashboard(context.em.fork(), viewer, clock.now()));
-    while (true) {
-      if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
+    while (!state.closed) {
+      if (!dirty) await new Promise<void>((resolve) => (state.wake = resolve));
+      state.wake = undefined;
+      if (state.closed) return;
       dirty = false;
       const dashboard = await computeDashboard(context.em.fork(), viewer, clock.now());
       const serialized = JSON.stringify(dashboard);
