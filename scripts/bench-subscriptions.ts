@@ -18,8 +18,8 @@ import {
 } from '../test/generated/graphql';
 
 /**
- * Subscription benchmark: N idle subscribers on one server instance (a separate process), then a
- * burst of messages to the order they all watch. Prints delivery latency percentiles, deliveries per
+ * Subscription benchmark: N idle subscribers on one server instance (a separate process), each a
+ * seller frontend following the shop's messages, then a burst of messages on different orders. Prints delivery latency percentiles, deliveries per
  * second and the server's memory per connection. Talks only to 127.0.0.1; every loop is bounded.
  *   npm run bench:subscriptions            (N = 1000 and 10000)
  *   BENCH_SIZES=500 BENCH_MESSAGES=10 npm run bench:subscriptions
@@ -63,7 +63,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function connectSubscribers(count: number, secret: string, orderId: string, onMessage: (createdAt: string) => void): Promise<Client[]> {
+/** Seller frontends: each follows every new message of the shop (messageAdded without a filter). */
+async function connectSubscribers(count: number, secret: string, onMessage: (createdAt: string) => void): Promise<Client[]> {
   const clients: Client[] = [];
   for (let start = 0; start < count; start += CONNECT_BATCH) {
     const batch = Array.from({ length: Math.min(CONNECT_BATCH, count - start) }, () => {
@@ -74,7 +75,7 @@ async function connectSubscribers(count: number, secret: string, orderId: string
         retryAttempts: 0,
       });
       client.subscribe(
-        { query: print(BenchMessageAddedDocument), variables: { orderId } },
+        { query: print(BenchMessageAddedDocument), variables: {} },
         { next: (result) => onMessage((result.data as { messageAdded: { createdAt: string } }).messageAdded.createdAt), error: () => undefined, complete: () => undefined },
       );
       return client;
@@ -93,21 +94,26 @@ async function run(server: ChildProcess): Promise<void> {
   const { createCustomer: customer } = await gql(CreateCustomerDocument, { input: { displayName: 'Jan Testowy', email: 'jan@example.pl' } });
   const seller = (await gql(IssueApiKeyDocument, { input: { name: 'bench seller', role: 'SELLER', shopId: shop.id } })).issueApiKey.secret;
   const buyer = (await gql(IssueApiKeyDocument, { input: { name: 'bench customer', role: 'CUSTOMER', customerId: customer.id } })).issueApiKey.secret;
-  const { placeOrder: order } = await gql(
-    PlaceOrderDocument,
-    {
-      input: {
-        shopId: shop.id,
-        paymentWorkflow: 'PAY_ON_DELIVERY',
-        lines: [{ offerSku: 'B-1', productTitle: 'Kubek', quantity: 1, unitPrice: '19.99' }],
-        shippingPrice: '9.99',
-        shippingAddress: { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' },
-        leadTimeToShipDays: 1,
+  // The burst: one customer message on each of MESSAGES orders, as when many buyers write at once.
+  const orderIds: string[] = [];
+  for (let i = 0; i < MESSAGES; i += 1) {
+    const { placeOrder: order } = await gql(
+      PlaceOrderDocument,
+      {
+        input: {
+          shopId: shop.id,
+          paymentWorkflow: 'PAY_ON_DELIVERY',
+          lines: [{ offerSku: `B-${i}`, productTitle: 'Kubek z logo', quantity: 1, unitPrice: '19.99' }],
+          shippingPrice: '9.99',
+          shippingAddress: { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' },
+          leadTimeToShipDays: 1,
+        },
       },
-    },
-    buyer,
-  );
-  if (order.__typename !== 'Order') throw new Error('could not place the order');
+      buyer,
+    );
+    if (order.__typename !== 'Order') throw new Error('could not place an order');
+    orderIds.push(order.id);
+  }
 
   for (const size of SIZES) {
     console.log(`\nN = ${size} idle subscribers, then a burst of ${MESSAGES} messages`);
@@ -115,7 +121,7 @@ async function run(server: ChildProcess): Promise<void> {
     const heapBefore = await serverMetric('nodejs_heap_size_used_bytes');
     const latencies: number[] = [];
     let lastReceived = 0;
-    const clients = await connectSubscribers(size, seller, order.id, (createdAt) => {
+    const clients = await connectSubscribers(size, seller, (createdAt) => {
       lastReceived = Date.now();
       latencies.push(lastReceived - Date.parse(createdAt));
     });
@@ -125,7 +131,7 @@ async function run(server: ChildProcess): Promise<void> {
 
     const burstStart = Date.now();
     await Promise.all(
-      Array.from({ length: MESSAGES }, (_, i) => gql(LiveSendMessageDocument, { input: { orderId: order.id, body: `Wiadomość ${i + 1}` } }, buyer)),
+      orderIds.map((orderId, i) => gql(LiveSendMessageDocument, { input: { orderId, body: `Wiadomość ${i + 1}` } }, buyer)),
     );
     const expected = size * MESSAGES;
     await waitFor(`${expected} deliveries`, async () => latencies.length >= expected, DELIVERY_TIMEOUT_MS);

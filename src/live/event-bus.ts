@@ -8,6 +8,12 @@ import { API_KEY_REVOKED_CHANNEL } from '../auth/api-key.service';
 import { EventStream } from './event-stream';
 
 const READ_BATCH = 500;
+/**
+ * Streams handed one event before the bus yields to the event loop. Each push starts a
+ * subscription's execution; yielding between slices lets database replies (and so the commits of
+ * writers waiting on locks) through while an event fans out to thousands of subscribers.
+ */
+const FAN_OUT_SLICE = 250;
 /** A safety net under NOTIFY: also look for new events this often (one indexed query). */
 const POLL_INTERVAL_MS = 2_000;
 const RECONNECT_DELAY_MS = 1_000;
@@ -137,7 +143,13 @@ export class EventBus {
       );
       for (const event of events) {
         this.lastId = BigInt(event.id);
-        for (const stream of this.streams) if (stream.accepts(event)) stream.push(event);
+        let handed = 0;
+        for (const stream of [...this.streams]) {
+          if (!stream.accepts(event)) continue;
+          stream.push(event);
+          handed += 1;
+          if (handed % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       if (events.length < READ_BATCH) return;
     }
