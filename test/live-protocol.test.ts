@@ -127,6 +127,8 @@ describe('keys and instances', () => {
     expect(readyBefore.status).toBe(200);
     const closed = new Promise<void>((resolve) => client.on('closed', () => resolve()));
     const stopping = c.close();
+    const readyWhileDraining = await fetch(c.url.replace('/graphql', '/readyz'));
+    expect([readyWhileDraining.status, await readyWhileDraining.json()]).toEqual([503, { status: 'draining' }]);
     await closed;
     expect(closedWith).toBe(1001);
     await stopping;
