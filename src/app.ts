@@ -5,6 +5,7 @@ import { createLogger, Logger } from './common/logger';
 import { migrate, openOrm } from './db/orm';
 import { EventBus } from './live/event-bus';
 import { createMetrics, registerLiveGauges } from './metrics';
+import { NotificationSender } from './notifications/sender';
 import { AppServer, createAppServer } from './server';
 import { Sweeper } from './timers/sweeper';
 import { wireModules } from './wiring';
@@ -13,6 +14,8 @@ export interface App {
   orm: MikroORM;
   server: AppServer;
   sweeper: Sweeper;
+  /** Mails the customer notification outbox when SMTP_URL is set; tests call `sendDue()`. */
+  notifications: NotificationSender;
   bus: EventBus;
   logger: Logger;
   port: number;
@@ -35,18 +38,22 @@ export async function startApp(config: Config, databaseUrl: string, options: { t
   const server = await createAppServer({ orm, config, logger, metrics, bus, connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs });
   registerLiveGauges(metrics, { sockets: () => server.live.connectionCount(), subscriptions: () => bus.subscriberCount });
   const sweeper = new Sweeper(orm.em, config, logger, (kind) => metrics.sweeps.inc({ kind }));
+  const notifications = new NotificationSender(orm.em, config, logger);
   const port = await server.listen(config.port, config.host);
   if (options.timers !== false) sweeper.start();
+  if (options.timers !== false) notifications.start();
   return {
     orm,
     server,
     sweeper,
+    notifications,
     bus,
     logger,
     port,
     async stop() {
       await server.stop();
       await sweeper.stop();
+      await notifications.stop();
       await bus.stop();
       await orm.close();
     },

@@ -1,12 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Customer } from './customers/customer.entity';
+import { incidentLoaders } from './incidents/incident-loaders';
 import { Message } from './messages/message.entity';
 import { MessageThread } from './messages/message-thread.entity';
 import { ThreadRead } from './messages/thread-read.entity';
+import { notificationsByOrderLoader } from './notifications/notification.queries';
 import { Order } from './orders/order.entity';
 import { OrderLine } from './orders/order-line.entity';
 import { Refund } from './orders/refund.entity';
+import { createRatingLoaders } from './ratings/rating-loaders';
+import { createReturnLoaders } from './returns/return-loaders';
 import { Shop } from './shops/shop.entity';
 
 /**
@@ -33,7 +37,11 @@ export function createLoaders(em: EntityManager) {
     orderLines: groupedByOrder(OrderLine, { index: 'asc' }),
     refunds: groupedByOrder(Refund, { createdAt: 'asc' }),
     thread: byUuid(MessageThread),
+    notificationsByOrder: notificationsByOrderLoader(em),
     message: byUuid(Message),
+    ...incidentLoaders(em),
+    ...createReturnLoaders(em),
+    ...createRatingLoaders(em),
     threadByOrder: new DataLoader<string, MessageThread | null>(async (orderUuids) => {
       const found = await em.find(MessageThread, { order: { $in: [...orderUuids] } });
       return orderUuids.map((uuid) => found.find((thread) => thread.order?.uuid === uuid) ?? null);

@@ -9,6 +9,8 @@ import { fromGlobalId } from './common/global-id';
 import { Node } from './common/node';
 import { AppContext, viewerOf } from './context';
 import { Customer } from './customers/customer.entity';
+import { findIncident } from './incidents/incident-queries';
+import { findNotification } from './notifications/notification.queries';
 import { threadScope } from './messages/message-access';
 import { Message } from './messages/message.entity';
 import { MessageThread } from './messages/message-thread.entity';
@@ -16,6 +18,8 @@ import { Order } from './orders/order.entity';
 import { OrderLine } from './orders/order-line.entity';
 import { orderScope } from './orders/order-workflow';
 import { Refund } from './orders/refund.entity';
+import { findRating } from './ratings/rating-queries';
+import { findReturn } from './returns/return-queries';
 import { Shop } from './shops/shop.entity';
 
 const MAX_NODES = 100;
@@ -48,6 +52,14 @@ async function loadNode(context: AppContext, viewer: Viewer, id: string): Promis
       return em.findOne(MessageThread, { uuid, ...threadScope(viewer) });
     case 'Message':
       return em.findOne(Message, { uuid, ...(viewer.role === Role.OPERATOR ? {} : { thread: threadScope(viewer) }) });
+    case 'CustomerNotification':
+      return findNotification(em, viewer, uuid);
+    case 'Incident':
+      return findIncident(em, viewer, uuid);
+    case 'Return':
+      return findReturn(em, viewer, uuid);
+    case 'Rating':
+      return findRating(em, viewer, uuid);
     case 'ApiKey':
       return viewer.role === Role.OPERATOR ? em.findOne(ApiKey, { uuid }) : null;
     default:

@@ -7,7 +7,14 @@ import { ViewerResolver } from './auth/viewer.resolver';
 import { DateTimeScalar } from './common/date-time';
 import { EventResolver } from './common/events/event.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
+import { EventIncidentResolver, IncidentMutations, IncidentResolver, OrderIncidentResolver } from './incidents/incident.resolver';
 import { NodeResolver } from './node.resolver';
+import { CustomerNotificationResolver, OrderNotificationsResolver } from './notifications/notification.resolver';
+import { ShopQualityResolver } from './quality/quality.resolver';
+import { EventRatingResolver, OrderRatingResolver, RatingResolver, ShopRatingResolver } from './ratings/rating.resolver';
+import { RatingMutations } from './ratings/rating.mutations';
+import { ReturnMutations } from './returns/return.mutations';
+import { EventReturnResolver, OrderReturnsResolver, ReturnLineResolver, ReturnResolver } from './returns/return.resolver';
 import { OrderMutations } from './orders/order.mutations';
 import { OrderConnectionResolver, OrderLineResolver, OrderResolver, RefundResolver } from './orders/order.resolver';
 import { ShopResolver } from './shops/shop.resolver';
@@ -31,8 +38,25 @@ export const RESOLVERS = [
   MessageResolver,
   OrderThreadResolver,
   EventMessageResolver,
+  IncidentResolver,
+  IncidentMutations,
+  OrderIncidentResolver,
+  EventIncidentResolver,
+  ReturnResolver,
+  ReturnLineResolver,
+  ReturnMutations,
+  OrderReturnsResolver,
+  EventReturnResolver,
+  RatingResolver,
+  RatingMutations,
+  OrderRatingResolver,
+  ShopRatingResolver,
+  EventRatingResolver,
   ViewerDashboardResolver,
   SubscriptionResolver,
+  CustomerNotificationResolver,
+  OrderNotificationsResolver,
+  ShopQualityResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

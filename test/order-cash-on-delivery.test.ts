@@ -75,13 +75,13 @@ describe('a cash-on-delivery order', () => {
     expect(shipped.state).toBe('SHIPPED');
     expect(shipped.stateLabel).toBe('Wysłano');
     expect(shipped.availableActions).toEqual(['SEND_MESSAGE']);
-    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
+    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY', 'OPEN_INCIDENT', 'SEND_MESSAGE']);
 
     const received = asOrder((await t.gql(ConfirmDeliveryDocument, { input: { orderId: placed.id } }, market.keys.customer)).confirmDelivery);
     expect(received.state).toBe('RECEIVED');
     expect(received.stateLabel).toBe('Otrzymano');
     expect(received.version).toBe(5);
-    expect(received.availableActions).toEqual(['SEND_MESSAGE']);
+    expect(received.availableActions).toEqual(['OPEN_INCIDENT', 'REQUEST_RETURN', 'RATE', 'SEND_MESSAGE']);
     // The customer paid the courier on receipt: from now on the lines can be refunded.
     expect(received.lines.map((line) => line.refundable.amount)).toEqual(['99.98', '35.50']);
     expect(await actionsOf(placed.id, market.keys.seller)).toEqual(['REFUND', 'SEND_MESSAGE']);
@@ -119,8 +119,8 @@ describe('a pickup order', () => {
     expect(Date.parse(ready.shippedAt!)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(ready.shippedAt!)).toBeLessThanOrEqual(Date.now());
     expect(ready.availableActions).toEqual(['SEND_MESSAGE']);
-    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
-    expect(await actionsOf(placed.id, market.keys.operator)).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
+    expect(await actionsOf(placed.id, market.keys.customer)).toEqual(['CONFIRM_DELIVERY', 'OPEN_INCIDENT', 'SEND_MESSAGE']);
+    expect(await actionsOf(placed.id, market.keys.operator)).toEqual(['CONFIRM_DELIVERY', 'OPEN_INCIDENT', 'SEND_MESSAGE']);
 
     const collectedFrom = Date.now();
     const collected = asOrder((await t.gql(ConfirmDeliveryDocument, { input: { orderId: placed.id } }, market.keys.customer)).confirmDelivery);

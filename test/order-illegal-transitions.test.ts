@@ -145,9 +145,9 @@ describe('illegal transitions over real HTTP', () => {
     ['WAITING_DEBIT_PAYMENT', ['CANCEL', 'SEND_MESSAGE']],
     ['SHIPPING', ['SET_TRACKING', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND', 'SEND_MESSAGE']],
     ['SHIPPING with tracking', ['SET_TRACKING', 'CONFIRM_SHIPMENT', 'MARK_READY_FOR_PICKUP', 'CANCEL', 'REFUND', 'SEND_MESSAGE']],
-    ['SHIPPED', ['CONFIRM_DELIVERY', 'REFUND', 'SEND_MESSAGE']],
-    ['TO_COLLECT', ['CONFIRM_DELIVERY', 'REFUND', 'SEND_MESSAGE']],
-    ['RECEIVED', ['REFUND', 'SEND_MESSAGE']],
+    ['SHIPPED', ['CONFIRM_DELIVERY', 'REFUND', 'OPEN_INCIDENT', 'SEND_MESSAGE']],
+    ['TO_COLLECT', ['CONFIRM_DELIVERY', 'REFUND', 'OPEN_INCIDENT', 'SEND_MESSAGE']],
+    ['RECEIVED', ['REFUND', 'OPEN_INCIDENT', 'REQUEST_RETURN', 'RATE', 'SEND_MESSAGE']],
     ['REFUSED', ['SEND_MESSAGE']],
     ['CANCELED', ['SEND_MESSAGE']],
   ])('offers the operator on a %s order only what that state allows: %j', (setup, actions) => {

@@ -69,7 +69,7 @@ describe('a prepaid order from placement to receipt', () => {
     expect(shipped.shippedAt).not.toBeNull();
 
     const forCustomer = await t.gql(OrderDocument, { id: placed.id }, market.keys.customer);
-    expect(forCustomer.order!.availableActions).toEqual(['CONFIRM_DELIVERY', 'SEND_MESSAGE']);
+    expect(forCustomer.order!.availableActions).toEqual(['CONFIRM_DELIVERY', 'OPEN_INCIDENT', 'SEND_MESSAGE']);
 
     const received = asOrder((await t.gql(ConfirmDeliveryDocument, { input: { orderId: placed.id } }, market.keys.customer)).confirmDelivery);
     expect(received.state).toBe('RECEIVED');

@@ -30,16 +30,20 @@ function scope(viewer: Viewer, shopColumn: string, customerColumn: string): [str
 export async function computeDashboard(em: EntityManager, viewer: Viewer, now: Date): Promise<Dashboard> {
   const connection = em.getConnection();
   const [orderScope, orderParams] = scope(viewer, 'o.shop_id', 'o.customer_id');
+  const [incidentScope, incidentParams] = scope(viewer, 'i.shop_uuid', 'i.customer_uuid');
+  const [returnScope, returnParams] = scope(viewer, 'r.shop_id', 'r.customer_id');
+  const [ratingScope, ratingParams] = scope(viewer, 'g.shop_id', 'g.customer_id');
   const [orders] = await connection.execute<Record<string, string>[]>(
     `select
        count(*) filter (where o.state = 'WAITING_ACCEPTANCE') as awaiting,
        count(*) filter (where o.state = 'SHIPPING') as to_ship,
        count(*) filter (where o.state = 'SHIPPING' and o.shipping_deadline <= ?) as late,
-       (select count(distinct l.order_id) from order_line l join "order" o on o.id = l.order_id
-         where l.state = 'INCIDENT_OPEN' ${orderScope}) as incidents
+       (select count(*) from incident i where i.status <> 'CLOSED' ${incidentScope}) as incidents,
+       (select count(*) from order_return r where r.status = 'REQUESTED' ${returnScope}) as returns_awaiting,
+       (select count(*) from rating g where g.removal <> 'REMOVED' and g.reply_body is null ${ratingScope}) as ratings_without_reply
      from "order" o
      where o.state in ('WAITING_ACCEPTANCE', 'SHIPPING') ${orderScope}`,
-    [now, ...orderParams, ...orderParams],
+    [now, ...incidentParams, ...returnParams, ...ratingParams, ...orderParams],
   );
   const [threadScope, threadParams] = scope(viewer, 't.shop_uuid', 't.customer_uuid');
   const [threads] = await connection.execute<Record<string, string>[]>(
@@ -56,10 +60,9 @@ export async function computeDashboard(em: EntityManager, viewer: Viewer, now: D
     ordersToShip: Number(orders.to_ship),
     ordersPastShippingDeadline: Number(orders.late),
     openIncidents: Number(orders.incidents),
-    // Returns and ratings come with the after-sales work; until then there are none to count.
-    returnsAwaitingDecision: 0,
+    returnsAwaitingDecision: Number(orders.returns_awaiting),
     unreadThreads: Number(threads.unread),
     threadsAwaitingReply: Number(threads.awaiting_reply),
-    ratingsWithoutReply: 0,
+    ratingsWithoutReply: Number(orders.ratings_without_reply),
   };
 }

@@ -3,6 +3,7 @@ import { Event } from '../common/events/event.entity';
 import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { Dashboard } from '../dashboard/dashboard';
+import { Incident } from '../incidents/incident.entity';
 import { Message } from '../messages/message.entity';
 import { Order } from '../orders/order.entity';
 import { dashboardChanges, LiveContext, loadOncePerEvent, ofTypes, viewerEvents } from './live-feeds';
@@ -73,6 +74,29 @@ export class SubscriptionResolver {
     return loadOncePerEvent(event, 'message', load);
   }
 
+  @Subscription(() => Incident, {
+    description: "Incidents opened on the viewer's orders.",
+    subscribe: ({ context }: SubscribeData<object>) => viewerEvents(context, (event) => event.type === EventType.INCIDENT_OPENED),
+  })
+  incidentOpened(@Root() event: Event, @Ctx() context: LiveContext): Promise<Incident> {
+    return loadIncident(event, context);
+  }
+
+  @Subscription(() => Incident, {
+    description: 'Any change to an incident the viewer can see.',
+    subscribe: ({ args, context }: SubscribeData<{ incidentId?: string }>) => {
+      const incidentUuid = args.incidentId ? localIdOf('Incident', args.incidentId) ?? 'none' : undefined;
+      return viewerEvents(context, (event) => event.type === EventType.INCIDENT_UPDATED && (!incidentUuid || event.incidentUuid === incidentUuid));
+    },
+  })
+  incidentUpdated(
+    @Root() event: Event,
+    @Ctx() context: LiveContext,
+    @Arg('incidentId', () => ID, { nullable: true }) _incidentId?: string,
+  ): Promise<Incident> {
+    return loadIncident(event, context);
+  }
+
   @Subscription(() => Dashboard, {
     description: "The viewer's dashboard counts whenever one changes.",
     subscribe: ({ context }: SubscribeData<object>) => dashboardChanges(context),
@@ -80,4 +104,9 @@ export class SubscriptionResolver {
   dashboardChanged(@Root() dashboard: Dashboard): Dashboard {
     return dashboard;
   }
+}
+
+/** The incident an event names, as it is now, loaded once for every subscriber the event fans out to. */
+function loadIncident(event: Event, context: LiveContext): Promise<Incident> {
+  return loadOncePerEvent(event, 'incident', () => context.em.fork().findOneOrFail(Incident, { uuid: event.incidentUuid! }, { populate: ['lines'] }));
 }

@@ -12,6 +12,7 @@ import { Order } from '../orders/order.entity';
 import { orderScope } from '../orders/order-workflow';
 import { MAX_MESSAGE_LENGTH, sideOf, threadScope } from './message-access';
 import { Message } from './message.entity';
+import { messageHooks } from './message-hooks';
 import { MessageThread } from './message-thread.entity';
 import { SendMessageInput } from './message.inputs';
 import { ThreadRead } from './thread-read.entity';
@@ -21,10 +22,13 @@ import { notifyViewerState } from './viewer-state';
 async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promise<MessageThread | ErrorResult> {
   if (input.threadId) {
     const uuid = localIdOf('MessageThread', input.threadId);
-    const thread = uuid
-      ? await tx.em.findOne(MessageThread, { uuid, ...threadScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
-    return thread ?? new NotFoundError('Thread not found');
+    const found = uuid ? await tx.em.findOne(MessageThread, { uuid, ...threadScope(viewer) }) : null;
+    if (!found) return new NotFoundError('Thread not found');
+    // Every writer locks an order before its thread (an incident step holds the order and then posts
+    // its note). Taking the thread first would deadlock with it as soon as this transaction touches
+    // the order (a row of the customer notification outbox references it).
+    if (found.order) await tx.em.findOne(Order, { uuid: found.order.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    return (await tx.em.findOne(MessageThread, { uuid: found.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
   }
   const orderUuid = localIdOf('Order', input.orderId!);
   // Locking the order serialises the first two messages of an order, so it gets one thread.
@@ -32,6 +36,11 @@ async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promi
     ? await tx.em.findOne(Order, { uuid: orderUuid, ...orderScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
     : null;
   if (!order) return new NotFoundError('Order not found');
+  return orderThread(tx, order);
+}
+
+/** The order's thread, locked until commit, made on first use; the caller holds the order's lock. */
+async function orderThread(tx: Tx, order: Order): Promise<MessageThread> {
   const existing = await tx.em.findOne(MessageThread, { order }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   return (
     existing ??
@@ -68,38 +77,52 @@ export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessag
     if (invalid) return invalid;
     const thread = await threadFor(tx, viewer, input);
     if (thread instanceof ErrorResult) return thread;
-    const side = sideOf(viewer);
-    thread.messageCount += 1;
-    thread.lastMessageAt = tx.now;
-    const message = tx.em.create(Message, {
-      thread,
-      number: thread.messageCount,
-      authorType: tx.actor.type,
-      authorName: tx.actor.displayName,
-      body: input.body.trim(),
-      createdAt: tx.now,
-    });
-    if (side === 'CUSTOMER' && !thread.shopReplyNeededSince) {
-      thread.shopReplyNeededSince = tx.now;
-      thread.replyDueAt = addBusinessDays(tx.now, 1);
-    }
-    if (side === 'SHOP' && thread.shopReplyNeededSince) {
-      message.answeredWaitSince = thread.shopReplyNeededSince;
-      thread.shopReplyNeededSince = null;
-      thread.replyDueAt = null;
-    }
-    await tx.em.flush();
-    await markRead(tx.em, thread, side, thread.messageCount);
-    tx.record({
-      type: EventType.MESSAGE_ADDED,
-      orderUuid: thread.order?.uuid,
-      shopUuid: thread.shopUuid,
-      customerUuid: thread.customerUuid,
-      messageUuid: message.uuid,
-      data: { threadUuid: thread.uuid },
-    });
-    return message;
+    return postToThread(tx, viewer, thread, input.body);
   });
+}
+
+/**
+ * Adds a message to the order's thread inside the caller's transaction (an incident's first
+ * message opens with it). The caller holds the order's lock and has checked the body.
+ */
+export async function appendMessage(tx: Tx, viewer: Viewer, order: Order, body: string): Promise<Message> {
+  return postToThread(tx, viewer, await orderThread(tx, order), body);
+}
+
+/** Numbers the message, keeps the reply-needed marks and the author's read mark, records the event, runs the hooks. */
+async function postToThread(tx: Tx, viewer: Viewer, thread: MessageThread, body: string): Promise<Message> {
+  const side = sideOf(viewer);
+  thread.messageCount += 1;
+  thread.lastMessageAt = tx.now;
+  const message = tx.em.create(Message, {
+    thread,
+    number: thread.messageCount,
+    authorType: tx.actor.type,
+    authorName: tx.actor.displayName,
+    body: body.trim(),
+    createdAt: tx.now,
+  });
+  if (side === 'CUSTOMER' && !thread.shopReplyNeededSince) {
+    thread.shopReplyNeededSince = tx.now;
+    thread.replyDueAt = addBusinessDays(tx.now, 1);
+  }
+  if (side === 'SHOP' && thread.shopReplyNeededSince) {
+    message.answeredWaitSince = thread.shopReplyNeededSince;
+    thread.shopReplyNeededSince = null;
+    thread.replyDueAt = null;
+  }
+  await tx.em.flush();
+  await markRead(tx.em, thread, side, thread.messageCount);
+  tx.record({
+    type: EventType.MESSAGE_ADDED,
+    orderUuid: thread.order?.uuid,
+    shopUuid: thread.shopUuid,
+    customerUuid: thread.customerUuid,
+    messageUuid: message.uuid,
+    data: { threadUuid: thread.uuid },
+  });
+  for (const hook of messageHooks.posted) await hook(tx, thread, message, side);
+  return message;
 }
 
 async function findThread(em: EntityManager, viewer: Viewer, threadId: string): Promise<MessageThread | null> {

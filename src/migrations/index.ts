@@ -1,10 +1,18 @@
 import { Migration20261127000000 } from './Migration20261127000000';
 import { Migration20261127010000 } from './Migration20261127010000';
 import { Migration20261127020000 } from './Migration20261127020000';
+import { Migration20261127030000 } from './Migration20261127030000';
+import { Migration20261127040000 } from './Migration20261127040000';
+import { Migration20261127050000 } from './Migration20261127050000';
+import { Migration20261127060000 } from './Migration20261127060000';
 
 /** Every committed migration, in order; listed explicitly so compiled and test runs find the same set. */
 export const MIGRATIONS = [
   { name: 'Migration20261127000000', class: Migration20261127000000 },
   { name: 'Migration20261127010000', class: Migration20261127010000 },
   { name: 'Migration20261127020000', class: Migration20261127020000 },
+  { name: 'Migration20261127030000', class: Migration20261127030000 },
+  { name: 'Migration20261127040000', class: Migration20261127040000 },
+  { name: 'Migration20261127050000', class: Migration20261127050000 },
+  { name: 'Migration20261127060000', class: Migration20261127060000 },
 ];

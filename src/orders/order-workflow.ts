@@ -82,7 +82,7 @@ async function execute(tx: Tx, command: OrderCommand): Promise<OrderOutcome> {
 }
 
 /** Loads the order with its lines, holding its row lock until commit; undefined if the viewer may not see it. */
-async function lockOrder(em: EntityManager, orderUuid: string | undefined, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
+export async function lockOrder(em: EntityManager, orderUuid: string | undefined, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
   if (!orderUuid) return null;
   const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
   const order = await em.findOne(Order, { uuid: orderUuid, ...orderScope(viewer) }, { lockMode, refresh: true });
@@ -93,10 +93,7 @@ async function lockOrder(em: EntityManager, orderUuid: string | undefined, viewe
 
 /** Derives the order state, bumps the version and records the step's event. */
 export function commitOrderChange(tx: Tx, order: Order, fromState: Order['state'] | null, effect: StepEffect): void {
-  order.state = deriveOrderState(order.lines.getItems());
-  clearStaleDeadlines(order);
-  order.version += 1;
-  order.updatedAt = tx.now;
+  touchOrder(tx, order);
   const changed = fromState !== order.state;
   tx.record({
     type: effect.event,
@@ -108,6 +105,17 @@ export function commitOrderChange(tx: Tx, order: Order, fromState: Order['state'
     data: effect.data,
     actor: effect.actor,
   });
+}
+
+/**
+ * What every change of an order's lines does to the order: derive its state, drop stale deadlines,
+ * bump the version. For modules whose own event records the change (an incident opening or closing).
+ */
+export function touchOrder(tx: Tx, order: Order): void {
+  order.state = deriveOrderState(order.lines.getItems());
+  clearStaleDeadlines(order);
+  order.version += 1;
+  order.updatedAt = tx.now;
 }
 
 /** Moves lines to `to`; the transition table is the last word, so a bad move is a bug, not an outcome. */

@@ -98,7 +98,7 @@ export class OrderResolver {
     const viewer = viewerOf(context);
     const now = clock.now();
     const offered = new Set(availableActions(order, viewer, now));
-    for (const provider of orderHooks.availableActions) for (const action of await provider(order, viewer, now)) offered.add(action);
+    for (const provider of orderHooks.availableActions) for (const action of await provider(order, viewer, now, context)) offered.add(action);
     // In the enum's order, so clients get a stable list.
     return Object.values(OrderAction).filter((action) => offered.has(action));
   }

@@ -1,0 +1,7 @@
+import { beforeCommitHooks } from '../common/transaction';
+import { writeNotifications } from './outbox';
+
+/** Joins notifications to every transaction that records events (src/wiring.ts). */
+export function installNotifications(): void {
+  beforeCommitHooks.push(writeNotifications);
+}
