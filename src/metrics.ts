@@ -8,8 +8,9 @@ export function createMetrics() {
     registry,
     operations: new Counter({
       name: 'graphql_operations_total',
-      help: 'GraphQL operations by type, name and outcome',
-      labelNames: ['type', 'name', 'outcome'] as const,
+      // No operation-name label: names are client-chosen, and each would be a new series.
+      help: 'GraphQL operations by type and outcome',
+      labelNames: ['type', 'outcome'] as const,
       registers: [registry],
     }),
     operationSeconds: new Histogram({

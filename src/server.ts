@@ -9,7 +9,7 @@ import { Config } from './config';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
-import { LIMIT_RULES, LIMITS } from './graphql/limits';
+import { LIMITS, validationRules } from './graphql/limits';
 import { Logger } from './common/logger';
 import { EventBus } from './live/event-bus';
 import { attachWebSocketServer, LiveServer } from './live/websocket';
@@ -37,10 +37,10 @@ function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       const stopTimer = metrics.operationSeconds.startTimer();
       return {
-        async willSendResponse({ operation, operationName, errors }) {
+        async willSendResponse({ operation, errors }) {
           const type = operation?.operation ?? 'unknown';
           stopTimer({ type });
-          metrics.operations.inc({ type, name: operationName ?? 'anonymous', outcome: errors?.length ? 'error' : 'ok' });
+          metrics.operations.inc({ type, outcome: errors?.length ? 'error' : 'ok' });
         },
       };
     },
@@ -73,7 +73,7 @@ export async function createAppServer(deps: {
   });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    validationRules: LIMIT_RULES,
+    validationRules: validationRules(production),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     formatError: createFormatError(logger),

@@ -106,6 +106,28 @@ describe('sending messages', () => {
     expect(await messageCount(order.id)).toBe(1);
   });
 
+  it.each([
+    ['a threadId that is no id', 'threadId', () => 'not-an-id', ['input', 'threadId']],
+    ['a threadId that is an order id', 'threadId', (orderId: string) => orderId, ['input', 'threadId']],
+    ['an orderId that is no id', 'orderId', () => 'not-an-id', ['input', 'orderId']],
+    ['an orderId that is a thread id', 'orderId', (_: string, threadId: string) => threadId, ['input', 'orderId']],
+  ] as const)('answers %s with a ValidationError on its field and writes nothing', async (_, key, idOf, field) => {
+    const { order, threadId } = await orderWithThread();
+    const result = await send(t, market.keys.customer, { [key]: idOf(order.id, threadId), body: 'Halo' });
+    expect(result).toEqual({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', message: expect.any(String), field });
+    expect(await messageCount(order.id)).toBe(1);
+  });
+
+  it('answers NotFoundError to markThreadRead and markNoReplyNeeded on a malformed threadId (MessageThreadResult has no ValidationError)', async () => {
+    const { order } = await orderWithThread();
+    for (const threadId of ['not-an-id', order.id]) {
+      const read = await t.gql(MarkThreadReadDocument, { threadId }, market.keys.seller);
+      const noReply = await t.gql(MarkNoReplyNeededDocument, { threadId }, market.keys.seller);
+      expect([read.markThreadRead.__typename, noReply.markNoReplyNeeded.__typename]).toEqual(['NotFoundError', 'NotFoundError']);
+    }
+    expect((await threadOf(t, order.id, market.keys.seller))!).toMatchObject({ unreadCount: 1, shopReplyNeededSince: expect.any(String) });
+  });
+
   it('answers NotFoundError to markThreadRead and markNoReplyNeeded on a thread of another shop', async () => {
     const { order, threadId } = await orderWithThread();
     const read = await t.gql(MarkThreadReadDocument, { threadId }, market.keys.otherSeller);

@@ -11,6 +11,7 @@ import {
   SetTrackingDocument,
   SetTrackingInput,
 } from './generated/graphql';
+import { fingerprintOf } from '../src/common/idempotency';
 import { startTestApp, TestApp } from './support/app';
 import { asOrder, createMarket, Market, orderInput, placeOrder, readOrder, snapshotOf, timelineOf } from './support/market';
 
@@ -72,6 +73,83 @@ describe('idempotency keys', () => {
     const repeat = await accept({ orderId: placed.id, idempotencyKey: 'accept-once' });
     expect(repeat).toEqual(first);
     expect(first.version).toBe(2);
+    expect(await eventsOf(placed.id, ['ORDER_ACCEPTED'])).toEqual(['ORDER_ACCEPTED']);
+  });
+
+  it('replays the first outcome for the same key and the same input, recording one event', async () => {
+    const placed = await placeOrder(t, market);
+    const input = {
+      orderId: placed.id,
+      expectedVersion: placed.version,
+      lines: placed.lines.map((line) => ({ lineId: line.id, accepted: true })),
+      idempotencyKey: 'accept-same-input',
+    };
+    const first = asOrder(await accept(input));
+    // expectedVersion is stale by now, yet the repeat is the same request: it gets the first outcome.
+    expect(await accept(input)).toEqual(first);
+    expect(first.version).toBe(2);
+    expect(await eventsOf(placed.id, ['ORDER_ACCEPTED'])).toEqual(['ORDER_ACCEPTED']);
+    expect(snapshotOf(await readOrder(t, placed.id))).toEqual(snapshotOf(first));
+  });
+
+  it('refuses a key reused for the same mutation on another order, leaving that order as it was', async () => {
+    const a = await placeOrder(t, market);
+    const b = await placeOrder(t, market);
+    const acceptedA = asOrder(await accept({ orderId: a.id, idempotencyKey: 'accept-k1' }));
+    expect(await accept({ orderId: b.id, idempotencyKey: 'accept-k1' })).toEqual({
+      __typename: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+      message: 'was already used with a different input',
+      field: ['input', 'idempotencyKey'],
+    });
+    expect(snapshotOf(await readOrder(t, b.id))).toEqual(snapshotOf(b));
+    expect(await eventsOf(b.id, ['ORDER_ACCEPTED'])).toEqual([]);
+    expect(snapshotOf(await readOrder(t, a.id))).toEqual(snapshotOf(acceptedA));
+    // The first request, repeated, still gets its outcome; B can be accepted with a key of its own.
+    expect(await accept({ orderId: a.id, idempotencyKey: 'accept-k1' })).toEqual(acceptedA);
+    expect(asOrder(await accept({ orderId: b.id, idempotencyKey: 'accept-k2' })).state).toBe('WAITING_DEBIT_PAYMENT');
+  });
+
+  it('refuses a key reused with another value deeper in the input (placeOrder, another address)', async () => {
+    const input = orderInput(market.shop.id, { idempotencyKey: 'place-k1' });
+    const first = asOrder((await t.gql(PlaceOrderDocument, { input }, market.keys.customer)).placeOrder);
+    const moved = { ...input, shippingAddress: { ...input.shippingAddress, city: 'Kraków' } };
+    expect((await t.gql(PlaceOrderDocument, { input: moved }, market.keys.customer)).placeOrder).toEqual({
+      __typename: 'ValidationError',
+      code: 'VALIDATION_FAILED',
+      message: 'was already used with a different input',
+      field: ['input', 'idempotencyKey'],
+    });
+    expect(asOrder((await t.gql(PlaceOrderDocument, { input }, market.keys.customer)).placeOrder).id).toBe(first.id);
+  });
+
+  it('counts the same input with its object keys in another order as the same input', async () => {
+    const placed = await placeOrder(t, market);
+    const [one, two] = placed.lines;
+    const written = {
+      input: {
+        orderId: placed.id,
+        idempotencyKey: 'accept-reordered',
+        lines: [
+          { lineId: one.id, accepted: true },
+          { lineId: two.id, accepted: true },
+        ],
+      },
+    };
+    const reordered = {
+      input: {
+        lines: [
+          { accepted: true, lineId: one.id },
+          { accepted: true, lineId: two.id },
+        ],
+        idempotencyKey: 'accept-reordered',
+        orderId: placed.id,
+      },
+    };
+    // The two requests differ on the wire, not in meaning.
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(written));
+    const first = asOrder((await t.gql(AcceptOrderDocument, written, market.keys.seller)).acceptOrder);
+    expect((await t.gql(AcceptOrderDocument, reordered, market.keys.seller)).acceptOrder).toEqual(first);
     expect(await eventsOf(placed.id, ['ORDER_ACCEPTED'])).toEqual(['ORDER_ACCEPTED']);
   });
 
@@ -159,6 +237,24 @@ describe('idempotency keys', () => {
     expect(results.map((order) => order.version)).toEqual(Array(10).fill(1));
     expect(await count()).toBe(before + 1);
     expect(await eventsOf(results[0].id, ['ORDER_PLACED'])).toEqual(['ORDER_PLACED']);
+  });
+});
+
+describe('idempotency fingerprints', () => {
+  const input = { orderId: 'T3JkZXI6MQ', lines: [{ lineId: 'a', accepted: true }, { lineId: 'b', accepted: false }], idempotencyKey: 'k1' };
+
+  it('ignore the order of object keys at every depth, and the idempotencyKey itself', () => {
+    const reordered = { idempotencyKey: 'k2', lines: [{ accepted: true, lineId: 'a' }, { accepted: false, lineId: 'b' }], orderId: 'T3JkZXI6MQ' };
+    expect(fingerprintOf('ACCEPT', reordered)).toBe(fingerprintOf('ACCEPT', input));
+    expect(fingerprintOf('ACCEPT', input)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('tell apart another operation, another value and another order of array items', () => {
+    const fingerprint = fingerprintOf('ACCEPT', input);
+    expect(fingerprintOf('REFUSE', input)).not.toBe(fingerprint);
+    expect(fingerprintOf('ACCEPT', { ...input, orderId: 'T3JkZXI6Mg' })).not.toBe(fingerprint);
+    expect(fingerprintOf('ACCEPT', { ...input, lines: [input.lines[0], { lineId: 'b', accepted: true }] })).not.toBe(fingerprint);
+    expect(fingerprintOf('ACCEPT', { ...input, lines: [input.lines[1], input.lines[0]] })).not.toBe(fingerprint);
   });
 });
 

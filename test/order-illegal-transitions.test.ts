@@ -88,7 +88,7 @@ const ALLOWED: Record<Setup, Mutation[]> = {
   SHIPPING: ['setTracking', 'markReadyForPickup', 'cancelOrder', 'refundOrder'],
   'SHIPPING with tracking': ['setTracking', 'confirmShipment', 'markReadyForPickup', 'cancelOrder', 'refundOrder'],
   SHIPPED: ['confirmDelivery', 'refundOrder', 'recordCarrierDelivery'],
-  TO_COLLECT: ['confirmDelivery', 'refundOrder'],
+  TO_COLLECT: ['confirmDelivery', 'refundOrder', 'recordCarrierDelivery'],
   RECEIVED: ['refundOrder'],
   REFUSED: [],
   CANCELED: [],

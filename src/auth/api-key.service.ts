@@ -29,6 +29,9 @@ export async function viewerForSecret(em: EntityManager, secret: string): Promis
     { populate: ['shop', 'customer'] },
   );
   if (!key) return null;
+  // A seller key without its shop (or a customer key without its customer) must never fall back
+  // to an unscoped view: every tenant filter keys on these ids.
+  if ((key.role === Role.SELLER && !key.shop) || (key.role === Role.CUSTOMER && !key.customer)) return null;
   return {
     role: key.role,
     apiKeyUuid: key.uuid,

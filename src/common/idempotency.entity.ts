@@ -13,6 +13,10 @@ export class IdempotencyRecord {
   @Property({ type: 'text' })
   operation!: string;
 
+  /** SHA-256 of the operation and its input (common/idempotency.ts): a repeat must send the same request. */
+  @Property({ type: 'text' })
+  fingerprint!: string;
+
   @Property({ type: 'json' })
   outcome!: StoredOutcome;
 

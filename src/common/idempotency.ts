@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActorRef } from '../auth/viewer';
@@ -20,9 +21,43 @@ export interface IdempotencyRequest {
   scope: string;
   key?: string | null;
   operation: string;
+  /**
+   * The mutation's input, fingerprinted with the operation so a key reused for another request is
+   * refused instead of replayed. Required whenever a key is given; calls without one may leave it out.
+   */
+  input?: unknown;
 }
 
 export type Replay = { outcome: StoredOutcome } | { error: ValidationError } | undefined;
+
+/** JSON with object keys sorted at every depth, so the order the client wrote them in does not matter. */
+export function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(canonical(value));
+}
+
+function canonical(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON(): unknown }).toJSON();
+  }
+  if (Array.isArray(value)) return value.map((item) => canonical(item) ?? null);
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = canonical((value as Record<string, unknown>)[key]);
+  return sorted;
+}
+
+/** SHA-256 of the operation and the canonical JSON of its input without the idempotencyKey itself. */
+export function fingerprintOf(operation: string, input: unknown): string {
+  let payload = input;
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
+    payload = rest;
+  }
+  return createHash('sha256').update(canonicalJson({ operation, input: payload }) ?? '').digest('hex');
+}
+
+/** Rows written before fingerprints were kept have '' and are replayed by operation alone, as then. */
+const UNKNOWN_FINGERPRINT = '';
 
 /**
  * Looks for the first outcome of (scope, key). A transaction-scoped advisory lock on the pair makes
@@ -31,6 +66,7 @@ export type Replay = { outcome: StoredOutcome } | { error: ValidationError } | u
 async function findReplay(tx: Tx, request: IdempotencyRequest): Promise<Replay> {
   const { scope, key, operation } = request;
   if (key === undefined || key === null) return undefined;
+  if (request.input === undefined) throw new Error(`${operation} passes an idempotency key without its input`);
   const problem = checkText(['input', 'idempotencyKey'], key, MAX_KEY_LENGTH);
   if (problem) return { error: problem };
   // PostgreSQL text cannot hold NUL, so the pair is joined with '/', which no scope contains.
@@ -45,6 +81,9 @@ async function findReplay(tx: Tx, request: IdempotencyRequest): Promise<Replay> 
   if (record.operation !== operation) {
     return { error: new ValidationError(['input', 'idempotencyKey'], `This idempotencyKey was already used for ${record.operation}`) };
   }
+  if (record.fingerprint !== UNKNOWN_FINGERPRINT && record.fingerprint !== fingerprintOf(operation, request.input)) {
+    return { error: new ValidationError(['input', 'idempotencyKey'], 'was already used with a different input') };
+  }
   return { outcome: record.outcome };
 }
 
@@ -54,7 +93,8 @@ function saveOutcome(tx: Tx, request: IdempotencyRequest, result: object, uuid?:
     result instanceof ErrorResult
       ? { kind: 'error', typename: result.constructor.name, fields: { ...result } }
       : { kind: 'entity', typename: result.constructor.name, uuid: uuid! };
-  tx.em.create(IdempotencyRecord, { ...request, key: request.key, outcome, createdAt: tx.now });
+  const { scope, key, operation, input } = request;
+  tx.em.create(IdempotencyRecord, { scope, key, operation, fingerprint: fingerprintOf(operation, input), outcome, createdAt: tx.now });
 }
 
 /** Rebuilds a stored error as an instance of its class (dates revived). */

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Logger } from '../common/logger';
 import { QUERY_TOO_COMPLEX } from './limits';
 
@@ -33,5 +33,32 @@ export function createFormatError(logger: Logger) {
     if (typeof code === 'string' && EXPECTED_CODES.has(code)) return formatted;
     logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error while executing an operation');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Apollo's "Did you mean …?" hints leak the schema; production hides them (HTTP and WebSocket). */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ Did you mean .+\?$/, '');
+}
+
+/**
+ * The same error policy for GraphQL over WebSocket, where Apollo's plugins do not run: request
+ * errors (validation, variables: no path) keep their message with a code; field errors go through
+ * `formatError`, so bugs are logged and masked exactly as over HTTP.
+ */
+export function createWebSocketErrorFormatting(logger: Logger, production: boolean) {
+  const formatError = createFormatError(logger);
+  const requestError = (error: GraphQLError): GraphQLFormattedError => {
+    const formatted = error.toJSON();
+    const message = production ? withoutSuggestions(formatted.message) : formatted.message;
+    const code = formatted.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED';
+    return { ...formatted, message, extensions: { ...formatted.extensions, code } };
+  };
+  return {
+    requestErrors: (errors: readonly GraphQLError[]) => errors.map(requestError),
+    result: (result: ExecutionResult): FormattedExecutionResult => ({
+      ...result,
+      errors: result.errors?.map((error) => (error.path ? formatError(error.toJSON(), error) : requestError(error))),
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, ValidationContext, ValidationRule } from 'graphql';
 
 /** Contract limits, applied to HTTP and WebSocket operations alike (both pass these rules to `validate`). */
 /** Cost: 2 per object field, 1 per scalar, no depth multiplier (depth has its own limit). */
@@ -28,3 +28,12 @@ export const LIMIT_RULES: ValidationRule[] = [
   maxAliasesRule({ ...common, n: LIMITS.maxAliases }) as unknown as ValidationRule,
   costLimitRule({ ...common, maxCost: LIMITS.maxCost, depthCostFactor: 1, ignoreIntrospection: true }) as unknown as ValidationRule,
 ];
+
+/** Every rule a document must pass, over HTTP (added to Apollo's) and WebSocket (graphql-ws). */
+export function validationRules(production: boolean): ValidationRule[] {
+  return production ? [...LIMIT_RULES, NoSchemaIntrospectionCustomRule] : LIMIT_RULES;
+}
+
+export function webSocketValidationRules(production: boolean): ValidationRule[] {
+  return [...specifiedRules, ...validationRules(production)];
+}

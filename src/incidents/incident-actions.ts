@@ -30,6 +30,7 @@ function fromInput(step: IncidentStep, viewer: Viewer, input: IncidentActionInpu
     incidentId: input.incidentId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     invalid: checkText(['input', 'message'], input.message, MAX_MESSAGE_LENGTH, true),
     message: input.message,
   };

@@ -50,7 +50,7 @@ function pickLines(order: Order, lineIds: readonly string[] | null | undefined):
  * order's thread, all in one transaction. Replays by idempotencyKey answer the same incident.
  */
 export function openIncident(em: EntityManager, viewer: Viewer, input: OpenIncidentInput): Promise<IncidentOutcome> {
-  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'OPEN_INCIDENT' };
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'OPEN_INCIDENT', input };
   return runIdempotent(em, actorOf(viewer), idempotency, Incident, (tx) => open(tx, viewer, input));
 }
 

@@ -45,7 +45,7 @@ export async function listIncidents(
   viewer: Viewer,
   args: PageArgs & { filter?: IncidentFilter | null },
 ): Promise<IncidentConnection> {
-  const request = pageRequest(args, 'incidents');
+  const request = pageRequest(args, 'incidents', ['instant', 'uuid']);
   const now = clock.now();
   const knex = em.getKnex();
   const ascending = request.backwards;

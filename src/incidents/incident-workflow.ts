@@ -34,6 +34,8 @@ export interface IncidentCommand {
   incidentUuid?: string;
   expectedVersion?: number | null;
   idempotencyKey?: string | null;
+  /** The mutation's input, fingerprinted with the key; the sweeper, which passes no key, leaves it out. */
+  input?: object;
   /** For the sweeper: skip an incident another instance holds instead of waiting for it. */
   skipLocked?: boolean;
   /** Input problems found before anything is loaded. */
@@ -60,7 +62,7 @@ export async function runIncidentCommand(em: EntityManager, command: IncidentCom
   const { viewer } = command;
   if (viewer && !mayTakeIncidentStep(command.step, viewer)) throw apiError('FORBIDDEN', `This action is not available to the ${viewer.role} role`);
   const actor: ActorRef = viewer ? actorOf(viewer) : SYSTEM_ACTOR;
-  const idempotency = { scope: viewer ? idempotencyScope(viewer) : 'system', key: command.idempotencyKey, operation: `INCIDENT_${command.step}` };
+  const idempotency = { scope: viewer ? idempotencyScope(viewer) : 'system', key: command.idempotencyKey, operation: `INCIDENT_${command.step}`, input: command.input };
   return runIdempotent(em, actor, idempotency, Incident, (tx) => execute(tx, command));
 }
 

@@ -36,6 +36,7 @@ export class EventBus {
   private readAgain = false;
   private poll?: NodeJS.Timeout;
   private stopped = false;
+  private reconnecting?: Promise<void>;
   readonly viewerStateListeners = new Set<(change: ViewerStateChange) => void>();
   readonly revocationListeners = new Set<(apiKeyUuid: string) => void>();
 
@@ -58,6 +59,7 @@ export class EventBus {
     clearInterval(this.poll);
     for (const stream of this.streams) stream.close();
     await this.reading;
+    await this.reconnecting;
     await this.client?.end().catch(() => undefined);
   }
 
@@ -89,12 +91,22 @@ export class EventBus {
     this.client = client;
   }
 
-  private async reconnect(): Promise<void> {
+  /** Single flight: a second error while reconnecting joins the attempt under way. */
+  private reconnect(): Promise<void> {
+    this.reconnecting ??= this.reconnectLoop().finally(() => (this.reconnecting = undefined));
+    return this.reconnecting;
+  }
+
+  private async reconnectLoop(): Promise<void> {
     await this.client?.end().catch(() => undefined);
     this.client = undefined;
     while (!this.stopped) {
       try {
         await this.listen();
+        if (this.stopped) {
+          await (this.client as Client | undefined)?.end().catch(() => undefined);
+          return;
+        }
         this.wake(); // catch up on whatever committed while we were away
         return;
       } catch (error) {
@@ -142,14 +154,20 @@ export class EventBus {
         { orderBy: { id: 'asc' }, limit: READ_BATCH },
       );
       for (const event of events) {
-        this.lastId = BigInt(event.id);
         let handed = 0;
         for (const stream of [...this.streams]) {
-          if (!stream.accepts(event)) continue;
-          stream.push(event);
+          try {
+            if (!stream.accepts(event)) continue;
+            stream.push(event);
+          } catch (error) {
+            // One subscriber's broken filter must not cost the others this event.
+            stream.fail(error instanceof Error ? error : new Error(String(error)));
+            continue;
+          }
           handed += 1;
           if (handed % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
         }
+        this.lastId = BigInt(event.id);
       }
       if (events.length < READ_BATCH) return;
     }

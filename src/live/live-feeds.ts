@@ -138,15 +138,21 @@ async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wa
     if (concerned) touch();
   };
   context.bus.viewerStateListeners.add(onViewerState);
+  let failure: unknown;
   const pump = (async () => {
     for await (const _event of stream) touch();
-  })();
+  })().catch((error) => {
+    // The stream overflowed: end this subscription so the client resubscribes and recounts.
+    failure = error;
+    touch();
+  });
   try {
     let last = JSON.stringify(await computeDashboard(context.em.fork(), viewer, clock.now()));
     while (!state.closed) {
       if (!dirty) await new Promise<void>((resolve) => (state.wake = resolve));
       state.wake = undefined;
       if (state.closed) return;
+      if (failure) throw failure;
       dirty = false;
       const dashboard = await computeDashboard(context.em.fork(), viewer, clock.now());
       const serialized = JSON.stringify(dashboard);
@@ -157,7 +163,7 @@ async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wa
   } finally {
     context.bus.viewerStateListeners.delete(onViewerState);
     stream.close();
-    await pump.catch(() => undefined);
+    await pump;
   }
 }
 

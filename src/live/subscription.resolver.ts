@@ -1,14 +1,28 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { Event } from '../common/events/event.entity';
 import { EventType } from '../common/events/event-type';
-import { localIdOf } from '../common/global-id';
+import { apiError } from '../common/errors';
+import { localIdOf, NodeTypeName } from '../common/global-id';
 import { Dashboard } from '../dashboard/dashboard';
 import { Incident } from '../incidents/incident.entity';
 import { Message } from '../messages/message.entity';
 import { Order } from '../orders/order.entity';
 import { dashboardChanges, LiveContext, loadOncePerEvent, ofTypes, viewerEvents } from './live-feeds';
 
-const ORDER_EVENT_TYPES = new Set<string>(Object.values(EventType).filter((type) => type.startsWith('ORDER_')));
+/** Events that change an order as its viewers see it: its own steps, and incidents moving its lines. */
+const ORDER_CHANGING_EVENT_TYPES = new Set<string>([
+  ...Object.values(EventType).filter((type) => type.startsWith('ORDER_')),
+  EventType.INCIDENT_OPENED,
+  EventType.INCIDENT_UPDATED,
+]);
+
+/** A subscription filter's id, decoded; a malformed one is refused instead of silently matching nothing. */
+function filterId(type: NodeTypeName, argument: string, id: string | undefined | null): string | undefined {
+  if (!id) return undefined;
+  const uuid = localIdOf(type, id);
+  if (!uuid) throw apiError('BAD_REQUEST', `${argument} is not a valid ${type} id`);
+  return uuid;
+}
 
 interface SubscribeData<A> {
   args: A;
@@ -37,8 +51,11 @@ export class SubscriptionResolver {
   @Subscription(() => Order, {
     description: "New orders and every state change of the viewer's orders (optionally one order).",
     subscribe: ({ args, context }: SubscribeData<{ orderId?: string }>) => {
-      const orderUuid = args.orderId ? localIdOf('Order', args.orderId) ?? 'none' : undefined;
-      return viewerEvents(context, (event) => ORDER_EVENT_TYPES.has(event.type) && (!orderUuid || event.orderUuid === orderUuid));
+      const orderUuid = filterId('Order', 'orderId', args.orderId);
+      return viewerEvents(
+        context,
+        (event) => ORDER_CHANGING_EVENT_TYPES.has(event.type) && Boolean(event.orderUuid) && (!orderUuid || event.orderUuid === orderUuid),
+      );
     },
   })
   async orderChanged(
@@ -53,8 +70,8 @@ export class SubscriptionResolver {
   @Subscription(() => Message, {
     description: 'New messages in any thread the viewer takes part in (optionally one thread or one order).',
     subscribe: ({ args, context }: SubscribeData<{ threadId?: string; orderId?: string }>) => {
-      const threadUuid = args.threadId ? localIdOf('MessageThread', args.threadId) ?? 'none' : undefined;
-      const orderUuid = args.orderId ? localIdOf('Order', args.orderId) ?? 'none' : undefined;
+      const threadUuid = filterId('MessageThread', 'threadId', args.threadId);
+      const orderUuid = filterId('Order', 'orderId', args.orderId);
       return viewerEvents(
         context,
         (event) =>
@@ -85,7 +102,7 @@ export class SubscriptionResolver {
   @Subscription(() => Incident, {
     description: 'Any change to an incident the viewer can see.',
     subscribe: ({ args, context }: SubscribeData<{ incidentId?: string }>) => {
-      const incidentUuid = args.incidentId ? localIdOf('Incident', args.incidentId) ?? 'none' : undefined;
+      const incidentUuid = filterId('Incident', 'incidentId', args.incidentId);
       return viewerEvents(context, (event) => event.type === EventType.INCIDENT_UPDATED && (!incidentUuid || event.incidentUuid === incidentUuid));
     },
   })

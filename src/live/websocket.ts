@@ -1,6 +1,6 @@
 import { Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLSchema, specifiedRules, validate } from 'graphql';
+import { GraphQLError, GraphQLSchema, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { viewerForSecret } from '../auth/api-key.service';
@@ -8,13 +8,16 @@ import { Viewer } from '../auth/viewer';
 import { Config } from '../config';
 import { createContext } from '../context';
 import { Logger } from '../common/logger';
-import { LIMIT_RULES, LIMITS } from '../graphql/limits';
+import { createWebSocketErrorFormatting } from '../graphql/format-error';
+import { LIMITS, webSocketValidationRules } from '../graphql/limits';
 import { EventBus } from './event-bus';
 import { LiveContext } from './live-feeds';
 
 /** graphql-ws's code for a refused connection_init; also used when a key is revoked. */
 const CLOSE_FORBIDDEN = 4403;
 const CLOSE_GOING_AWAY = 1001;
+/** Each subscription is fanned every event; one socket may not hold the server hostage. */
+const MAX_OPERATIONS_PER_SOCKET = 50;
 
 type SocketExtra = {
   socket: WebSocket;
@@ -48,6 +51,10 @@ export function attachWebSocketServer(deps: {
   const { httpServer, schema, orm, config, bus, logger } = deps;
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes });
   const socketsByKey = new Map<string, Set<WebSocket>>();
+  // The HTTP hardening, applied here too: Apollo's options and plugins do not see WebSocket traffic.
+  const production = config.nodeEnv === 'production';
+  const rules = webSocketValidationRules(production);
+  const errorFormatting = createWebSocketErrorFormatting(logger, production);
 
   const revoke = (apiKeyUuid: string) => {
     for (const socket of socketsByKey.get(apiKeyUuid) ?? []) socket.close(CLOSE_FORBIDDEN, 'API key revoked');
@@ -58,7 +65,15 @@ export function attachWebSocketServer(deps: {
     {
       schema,
       connectionInitWaitTimeout: deps.connectionInitWaitTimeoutMs ?? 3_000,
-      validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, ...LIMIT_RULES]),
+      validate: (validationSchema, document) => validate(validationSchema, document, rules),
+      onSubscribe: (ctx) => {
+        // graphql-ws has already reserved this operation's id in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length <= MAX_OPERATIONS_PER_SOCKET) return undefined;
+        const message = `At most ${MAX_OPERATIONS_PER_SOCKET} operations at once per connection; complete some or open another connection`;
+        return [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } })];
+      },
+      onError: (_ctx, _id, _payload, errors) => errorFormatting.requestErrors(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => errorFormatting.result(result),
       onConnect: async (ctx) => {
         const secret = bearer(ctx.connectionParams?.authorization);
         const viewer = secret ? await viewerForSecret(orm.em.fork(), secret) : null;

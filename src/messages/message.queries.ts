@@ -37,7 +37,7 @@ export class MessageThreadConnection {
 
 /** A thread's messages in order; `last` without `before` is the newest page, as chat screens show it. */
 export async function listMessages(em: EntityManager, thread: MessageThread, args: PageArgs): Promise<MessageConnection> {
-  const request = pageRequest(args, 'messages');
+  const request = pageRequest(args, 'messages', ['int']);
   const where: Record<string, unknown> = { thread };
   if (request.cursor) where.number = { [request.backwards ? '$lt' : '$gt']: request.cursor[0] };
   const rows = await em.find(Message, where, { orderBy: { number: request.backwards ? 'desc' : 'asc' }, limit: request.size + 1 });
@@ -56,7 +56,7 @@ export async function listThreads(
   viewer: Viewer,
   args: PageArgs & { filter?: MessageThreadFilter | null },
 ): Promise<MessageThreadConnection> {
-  const request = pageRequest(args, 'threads');
+  const request = pageRequest(args, 'threads', ['instant?', 'uuid']);
   const knex = em.getKnex();
   const side = sideOf(viewer);
   const base = () => {

@@ -22,7 +22,8 @@ import { notifyViewerState } from './viewer-state';
 async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promise<MessageThread | ErrorResult> {
   if (input.threadId) {
     const uuid = localIdOf('MessageThread', input.threadId);
-    const found = uuid ? await tx.em.findOne(MessageThread, { uuid, ...threadScope(viewer) }) : null;
+    if (!uuid) return new ValidationError(['input', 'threadId'], 'is not a thread id');
+    const found = await tx.em.findOne(MessageThread, { uuid, ...threadScope(viewer) });
     if (!found) return new NotFoundError('Thread not found');
     // Every writer locks an order before its thread (an incident step holds the order and then posts
     // its note). Taking the thread first would deadlock with it as soon as this transaction touches
@@ -31,10 +32,9 @@ async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promi
     return (await tx.em.findOne(MessageThread, { uuid: found.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
   }
   const orderUuid = localIdOf('Order', input.orderId!);
+  if (!orderUuid) return new ValidationError(['input', 'orderId'], 'is not an order id');
   // Locking the order serialises the first two messages of an order, so it gets one thread.
-  const order = orderUuid
-    ? await tx.em.findOne(Order, { uuid: orderUuid, ...orderScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-    : null;
+  const order = await tx.em.findOne(Order, { uuid: orderUuid, ...orderScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!order) return new NotFoundError('Order not found');
   return orderThread(tx, order);
 }
@@ -71,7 +71,7 @@ async function markRead(em: EntityManager, thread: MessageThread, reader: string
 }
 
 export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessageInput): Promise<Message | ErrorResult> {
-  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'SEND_MESSAGE' };
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'SEND_MESSAGE', input };
   return runIdempotent(em, actorOf(viewer), idempotency, Message, async (tx) => {
     const invalid = checkSendInput(input);
     if (invalid) return invalid;
@@ -125,6 +125,11 @@ async function postToThread(tx: Tx, viewer: Viewer, thread: MessageThread, body:
   return message;
 }
 
+/**
+ * The thread to mark, locked; null when the viewer sees no such thread. A malformed threadId is null
+ * too (NotFoundError) rather than the ValidationError other mutations answer: these mutations'
+ * MessageThreadResult union has no ValidationError member.
+ */
 async function findThread(em: EntityManager, viewer: Viewer, threadId: string): Promise<MessageThread | null> {
   const uuid = localIdOf('MessageThread', threadId);
   return uuid ? em.findOne(MessageThread, { uuid, ...threadScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;

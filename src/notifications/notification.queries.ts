@@ -32,7 +32,7 @@ export function notificationScope(viewer: Viewer): Record<string, unknown> {
 
 /** The viewer's notifications, newest first (an inbox); keyset on (createdAt, id). */
 export async function listNotifications(em: EntityManager, viewer: Viewer, args: PageArgs): Promise<CustomerNotificationConnection> {
-  const request = pageRequest(args, 'notifications');
+  const request = pageRequest(args, 'notifications', ['instant', 'uuid']);
   const scope = notificationScope(viewer);
   const where: Record<string, unknown> = { ...scope };
   if (request.cursor) {

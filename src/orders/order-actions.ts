@@ -85,14 +85,14 @@ export const ORDER_STEPS: Record<OrderStep, StepRule> = {
     from: [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.INCIDENT_OPEN, S.CLOSED, S.CANCELED],
     guards: [somethingRefundable],
   },
-  // Built by the after-sales work; never offered until their steps exist.
+  // Offered by their own modules through orderHooks.availableActions (incidents, returns, ratings).
   OPEN_INCIDENT: { roles: [], from: [] },
   REQUEST_RETURN: { roles: [], from: [] },
   RATE: { roles: [], from: [] },
   // Whoever sees an order may write about it, in any state (src/messages).
   SEND_MESSAGE: { roles: [Role.SELLER, Role.CUSTOMER, Role.OPERATOR], from: Object.values(OrderLineState) },
   RECORD_PAYMENT: { roles: [Role.OPERATOR], from: [S.WAITING_DEBIT_PAYMENT] },
-  RECORD_CARRIER_DELIVERY: { roles: [Role.OPERATOR], from: [S.SHIPPED] },
+  RECORD_CARRIER_DELIVERY: { roles: [Role.OPERATOR], from: [S.SHIPPED, S.TO_COLLECT] },
   ACCEPTANCE_TIMEOUT: { roles: [], from: [S.WAITING_ACCEPTANCE] },
   PAYMENT_TIMEOUT: { roles: [], from: [S.WAITING_DEBIT_PAYMENT] },
   DELIVERY_FALLBACK: { roles: [], from: [S.SHIPPED] },

@@ -8,7 +8,7 @@ import { onNothingLeftToShip, onPaid, onPaymentEnded, onReceived } from './order
 import { OrderDeps } from './order-fulfilment';
 import { OrderActionInput, PaymentOutcome, RecordCarrierDeliveryInput, RecordPaymentInput } from './order.inputs';
 import { Order } from './order.entity';
-import { OrderLineState } from './order-state';
+import { OrderLineState, OrderState } from './order-state';
 import { moveLines, OrderOutcome, runOrderCommand } from './order-workflow';
 
 /** Steps reported by the payment provider, the carriers and the customer. */
@@ -19,6 +19,7 @@ export function recordPayment({ em, viewer }: OrderDeps, input: RecordPaymentInp
     viewer,
     orderId: input.orderId,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(order, tx) {
       const waiting = linesFor('RECORD_PAYMENT', order);
       if (input.outcome === PaymentOutcome.PAID) {
@@ -41,6 +42,7 @@ export function confirmDelivery({ em, viewer, config }: OrderDeps, input: OrderA
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(order, tx) {
       moveLines(linesFor('CONFIRM_DELIVERY', order), OrderLineState.RECEIVED);
       onReceived(order, tx.now, config);
@@ -62,21 +64,25 @@ function checkCarrierDelivery(input: RecordCarrierDeliveryInput, now: Date): Val
   );
 }
 
-/** An integrated carrier reports a delivery by tracking number; the order is found by it. */
+/**
+ * An integrated carrier reports a delivery by tracking number (a parcel locker's pickup included).
+ * A number can come back on a later parcel, so the newest order with that shipment still on its way
+ * wins; only without one does the newest order at all answer (with why it cannot be delivered).
+ */
 export async function recordCarrierDelivery({ em, viewer, config }: OrderDeps, input: RecordCarrierDeliveryInput, now: Date): Promise<OrderOutcome> {
   const invalid = checkCarrierDelivery(input, now);
+  const shipment = { trackingCarrierCode: input.carrierCode, trackingNumber: input.trackingNumber.trim() };
+  const newest = { orderBy: { createdAt: 'desc' }, fields: ['uuid'] } as const;
   const order = invalid
     ? null
-    : await em.findOne(
-        Order,
-        { trackingCarrierCode: input.carrierCode, trackingNumber: input.trackingNumber.trim() },
-        { orderBy: { createdAt: 'desc' }, fields: ['uuid'] },
-      );
+    : ((await em.findOne(Order, { ...shipment, state: { $in: [OrderState.SHIPPED, OrderState.TO_COLLECT] } }, newest)) ??
+      (await em.findOne(Order, shipment, newest)));
   if (!invalid && !order) return new NotFoundError('No shipment with this carrier and tracking number');
   return runOrderCommand(em, {
     step: 'RECORD_CARRIER_DELIVERY',
     viewer,
     orderUuid: order?.uuid,
+    input,
     invalid,
     apply(locked, tx) {
       moveLines(linesFor('RECORD_CARRIER_DELIVERY', locked), OrderLineState.RECEIVED);

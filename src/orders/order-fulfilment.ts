@@ -50,6 +50,7 @@ export function acceptOrder({ em, viewer, config }: OrderDeps, input: AcceptOrde
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(order, tx) {
       const decision = decide(order, input);
       if (decision instanceof ValidationError) return decision;
@@ -76,6 +77,7 @@ export function refuseOrder({ em, viewer }: OrderDeps, input: RefuseOrderInput):
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     invalid: checkText(['input', 'reason'], input.reason, 1000, true),
     apply(order) {
       moveLines(linesFor('REFUSE', order), OrderLineState.REFUSED);
@@ -107,6 +109,7 @@ export function setTracking({ em, viewer }: OrderDeps, input: SetTrackingInput):
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     invalid: checkTracking(input),
     apply(order, tx) {
       const carrier = input.carrierCode ? findCarrier(input.carrierCode) : undefined;
@@ -131,6 +134,7 @@ export function confirmShipment({ em, viewer, config }: OrderDeps, input: OrderA
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(order, tx) {
       moveLines(linesFor('CONFIRM_SHIPMENT', order), OrderLineState.SHIPPED);
       onShipped(order, tx.now, config);
@@ -146,6 +150,7 @@ export function markReadyForPickup({ em, viewer }: OrderDeps, input: OrderAction
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(order, tx) {
       moveLines(linesFor('MARK_READY_FOR_PICKUP', order), OrderLineState.TO_COLLECT);
       order.shippedAt = tx.now;
@@ -161,6 +166,7 @@ export function cancelOrder({ em, viewer }: OrderDeps, input: CancelOrderInput):
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     invalid: checkText(['input', 'reason'], input.reason, 1000),
     apply(order) {
       const cancellable = linesFor('CANCEL', order);

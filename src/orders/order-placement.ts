@@ -152,6 +152,6 @@ function autoAccept(tx: Tx, order: Order, config: DeadlineConfig): void {
 }
 
 export async function placeOrder(em: EntityManager, viewer: Viewer, input: PlaceOrderInput, config: DeadlineConfig): Promise<OrderOutcome> {
-  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'PLACE_ORDER' };
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'PLACE_ORDER', input };
   return runIdempotent(em, actorOf(viewer), idempotency, Order, (tx) => createOrder(tx, input, viewer, config));
 }

@@ -114,7 +114,7 @@ export async function listOrders(
 ): Promise<OrderConnection> {
   const sort = args.sort ?? { field: OrderSortField.CREATED_AT, direction: SortDirection.DESC };
   const cursorKind = `orders:${sort.field}:${sort.direction}`;
-  const request = pageRequest(args, cursorKind);
+  const request = pageRequest(args, cursorKind, ['instant?', 'uuid']);
   const expression = SORT_EXPRESSIONS[sort.field];
   const ascending = (sort.direction === SortDirection.ASC) !== request.backwards;
   const direction = ascending ? 'asc' : 'desc';

@@ -67,6 +67,7 @@ export function refundOrder({ em, viewer }: OrderDeps, input: RefundOrderInput):
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     async apply(order, tx) {
       const plan = planRefunds(order, input);
       if (!Array.isArray(plan)) return plan;

@@ -33,6 +33,8 @@ export interface OrderCommand {
   orderUuid?: string;
   expectedVersion?: number | null;
   idempotencyKey?: string | null;
+  /** The mutation's input, fingerprinted with the key; timers, which pass no key, leave it out. */
+  input?: object;
   /** For timers: skip an order another instance holds instead of waiting for it. */
   skipLocked?: boolean;
   /** Input problems found before anything is loaded. */
@@ -59,6 +61,7 @@ export async function runOrderCommand(em: EntityManager, command: OrderCommand):
     scope: command.viewer ? idempotencyScope(command.viewer) : 'system',
     key: command.idempotencyKey,
     operation: command.step,
+    input: command.input,
   };
   return runIdempotent(em, actor, idempotency, Order, (tx) => execute(tx, command));
 }

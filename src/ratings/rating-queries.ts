@@ -59,7 +59,7 @@ export async function listRatings(
   viewer: Viewer,
   args: PageArgs & { filter?: RatingFilter | null; shopId?: string | null },
 ): Promise<RatingConnection> {
-  const request = pageRequest(args, 'ratings');
+  const request = pageRequest(args, 'ratings', ['instant', 'uuid']);
   const where = whereOf(viewer, args.filter, args.shopId);
   const direction = request.backwards ? 'asc' : 'desc';
   const keyset: Record<string, unknown>[] = [];

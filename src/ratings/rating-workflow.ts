@@ -80,7 +80,7 @@ function checkRateInput(input: RateOrderInput): ValidationError | undefined {
  * window. The order row is locked so two first ratings cannot both pass the "already rated" check.
  */
 export function rateOrder(em: EntityManager, viewer: Viewer, input: RateOrderInput, windowMs: number): Promise<RatingOutcome> {
-  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'RATE' };
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'RATE', input };
   return runIdempotent(em, actorOf(viewer), idempotency, Rating, async (tx) => {
     const orderUuid = localIdOf('Order', input.orderId);
     if (!orderUuid) return new ValidationError(['input', 'orderId'], 'is not an order id');

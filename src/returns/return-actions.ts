@@ -16,6 +16,7 @@ export function acceptReturn(em: EntityManager, viewer: Viewer, input: ReturnAct
     returnId: input.returnId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(ret, _order, tx) {
       ret.decidedAt = tx.now;
       return {};
@@ -30,6 +31,7 @@ export function rejectReturn(em: EntityManager, viewer: Viewer, input: RejectRet
     returnId: input.returnId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     invalid: checkText(['input', 'message'], input.message, MAX_RETURN_TEXT, true),
     apply(ret, _order, tx) {
       ret.decidedAt = tx.now;
@@ -64,6 +66,7 @@ export function setReturnTracking(em: EntityManager, viewer: Viewer, input: SetR
     returnId: input.returnId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     invalid: checkTracking(input),
     apply(ret, _order, tx) {
       const carrier = input.carrierCode ? findCarrier(input.carrierCode) : undefined;
@@ -85,6 +88,7 @@ export function markReturnReceived(em: EntityManager, viewer: Viewer, input: Ret
     returnId: input.returnId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(ret, _order, tx) {
       ret.receivedAt = tx.now;
       return {};
@@ -99,6 +103,7 @@ export function cancelReturn(em: EntityManager, viewer: Viewer, input: ReturnAct
     returnId: input.returnId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     apply(ret, _order, tx) {
       ret.canceledAt = tx.now;
       return {};

@@ -39,7 +39,7 @@ export async function listReturns(
   viewer: Viewer,
   args: PageArgs & { filter?: ReturnFilter | null },
 ): Promise<ReturnConnection> {
-  const request = pageRequest(args, 'returns');
+  const request = pageRequest(args, 'returns', ['instant', 'uuid']);
   const where = whereOf(viewer, args.filter);
   const direction = request.backwards ? 'asc' : 'desc';
   const keyset: Record<string, unknown> = {};

@@ -61,6 +61,7 @@ export function refundReturn(em: EntityManager, viewer: Viewer, input: RefundRet
     returnId: input.returnId,
     expectedVersion: input.expectedVersion,
     idempotencyKey: input.idempotencyKey,
+    input,
     async apply(ret, order, tx) {
       const plan = planReturnRefund(capsOf(ret, order), input.amount);
       if (!Array.isArray(plan)) return plan;

@@ -92,6 +92,6 @@ async function execute(tx: Tx, viewer: Viewer, input: RequestReturnInput): Promi
 
 /** The customer (or an operator for them) asks to send back units of received lines within the window. */
 export function requestReturn(em: EntityManager, viewer: Viewer, input: RequestReturnInput): Promise<ReturnOutcome> {
-  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'REQUEST_RETURN' };
+  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'REQUEST_RETURN', input };
   return runIdempotent(em, actorOf(viewer), idempotency, Return, (tx) => execute(tx, viewer, input));
 }

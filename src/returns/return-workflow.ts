@@ -26,6 +26,8 @@ export interface ReturnCommand {
   returnId: string;
   expectedVersion?: number | null;
   idempotencyKey?: string | null;
+  /** The mutation's input, fingerprinted with the key. */
+  input: object;
   /** Input problems found before anything is loaded. */
   invalid?: ValidationError;
   /** Changes the locked return (and, for refunds, its locked order) or says why it cannot. */
@@ -39,7 +41,7 @@ export interface ReturnCommand {
  * it (requests count units under the same lock), always in the same order, so no deadlock.
  */
 export function runReturnCommand(em: EntityManager, command: ReturnCommand): Promise<ReturnOutcome> {
-  const idempotency = { scope: idempotencyScope(command.viewer), key: command.idempotencyKey, operation: `RETURN_${command.step}` };
+  const idempotency = { scope: idempotencyScope(command.viewer), key: command.idempotencyKey, operation: `RETURN_${command.step}`, input: command.input };
   return runIdempotent(em, actorOf(command.viewer), idempotency, Return, (tx) => execute(tx, command));
 }
 

@@ -90,7 +90,7 @@ export class ShopResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ShopConnection> {
     const viewer = viewerOf(context);
-    const request = pageRequest({ first, after }, 'shops');
+    const request = pageRequest({ first, after }, 'shops', ['instant', 'uuid']);
     const where: Record<string, unknown> = viewer.role === Role.SELLER ? { uuid: viewer.shopUuid } : {};
     const [createdAt, uuid] = (request.cursor ?? []) as [string, string];
     const keyset = request.cursor
