@@ -121,8 +121,10 @@ export async function runIdempotent<T extends { uuid: string }>(
   const result = await inTransaction(em, actor, async (tx) => {
     const replay = await findReplay(tx, request);
     if (replay) return 'error' in replay ? replay.error : replay.outcome;
+    const undo = await tx.savepoint();
     const outcome = await body(tx);
-    if (outcome instanceof ErrorResult) tx.em.clear();
+    if (outcome instanceof ErrorResult) await undo(); // a business error changes nothing
+
     saveOutcome(tx, request, outcome, outcome instanceof ErrorResult ? undefined : outcome.uuid);
     return outcome;
   });

@@ -9,7 +9,15 @@ export interface Tx {
   now: Date;
   actor: ActorRef;
   record(event: Omit<EventDraft, 'actor' | 'occurredAt'> & { actor?: ActorRef }): void;
+  /**
+   * Marks the present point; the returned function undoes everything since (SQL already sent,
+   * entities not yet flushed, events recorded), so a business error can leave the transaction
+   * exactly as it was and still commit what came before (the idempotency record).
+   */
+  savepoint(): Promise<() => Promise<void>>;
 }
+
+let savepoints = 0;
 
 /**
  * Runs inside every transaction that recorded events, after its changes are flushed and before the
@@ -33,6 +41,17 @@ export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work:
       now,
       actor,
       record: (event) => drafts.push({ ...event, actor: event.actor ?? actor, occurredAt: now }),
+      async savepoint() {
+        const name = `before_change_${(savepoints += 1)}`;
+        const connection = txEm.getConnection();
+        await connection.execute(`savepoint ${name}`, [], 'run', txEm.getTransactionContext());
+        const recorded = drafts.length;
+        return async () => {
+          await connection.execute(`rollback to savepoint ${name}`, [], 'run', txEm.getTransactionContext());
+          txEm.clear();
+          drafts.length = recorded;
+        };
+      },
     };
     const result = await work(tx);
     await txEm.flush();

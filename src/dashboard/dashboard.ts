@@ -24,8 +24,9 @@ function scope(viewer: Viewer, shopColumn: string, customerColumn: string): [str
 }
 
 /**
- * Every count in two aggregate statements over indexed columns. For a customer the same counts
- * describe their own orders and threads (threadsAwaitingReply: where the shop owes them an answer).
+ * Every count in a few aggregate statements; orders are counted through the (shop_id|customer_id,
+ * state) indexes. For a customer the same counts describe their own orders and threads
+ * (threadsAwaitingReply: where the shop owes them an answer).
  */
 export async function computeDashboard(em: EntityManager, viewer: Viewer, now: Date): Promise<Dashboard> {
   const connection = em.getConnection();

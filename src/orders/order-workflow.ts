@@ -84,7 +84,7 @@ async function execute(tx: Tx, command: OrderCommand): Promise<OrderOutcome> {
   return order;
 }
 
-/** Loads the order with its lines, holding its row lock until commit; undefined if the viewer may not see it. */
+/** Loads the order with its lines, holding its row lock until commit; null if the viewer may not see it. */
 export async function lockOrder(em: EntityManager, orderUuid: string | undefined, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
   if (!orderUuid) return null;
   const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;

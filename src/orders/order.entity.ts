@@ -44,6 +44,11 @@ export class Tracking {
 @Index({ properties: ['shop', 'createdAt', 'uuid'] })
 @Index({ properties: ['customer', 'createdAt', 'uuid'] })
 @Index({ properties: ['createdAt', 'uuid'] })
+// Dashboard counts by state, and the UPDATED_AT sort of a shop's or customer's list.
+@Index({ properties: ['shop', 'state'] })
+@Index({ properties: ['customer', 'state'] })
+@Index({ properties: ['shop', 'updatedAt', 'uuid'] })
+@Index({ properties: ['customer', 'updatedAt', 'uuid'] })
 @ObjectType({ implements: Node })
 export class Order {
   /** Derived getters, never passed to `em.create`. */
