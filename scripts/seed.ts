@@ -10,6 +10,7 @@ import { createLogger } from '../src/common/logger';
 import { Config, ConfigError, loadConfig } from '../src/config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { OrderState, SeedOrderStatesDocument, SeedStateCountsDocument, SeedStateCountsQuery } from '../test/generated/graphql';
+import { AfterSalesReport, collectAfterSales, printAfterSales } from './seed/after-sales-summary';
 import { SHOPS } from './seed/catalog';
 import { GraphQLClient } from './seed/client';
 import { OrderPlan, planCustomers, planOrders } from './seed/plan';
@@ -20,8 +21,9 @@ import { createMarketplace, Marketplace, OrderRun, previousBatches, StepError, S
 /**
  * `npm run seed`: a realistic demo marketplace in the database `npm start` uses, built through the
  * real GraphQL API (in-process server, typed documents over HTTP). Five Polish shops, 25 customers
- * and 300 orders over the last 60 days in every state, from a fixed seed: an empty database always
- * gets the same marketplace. Each run adds a batch; nothing is ever deleted.
+ * and 300 orders over the last 60 days in every state, with their after-sales side (messages,
+ * incidents, returns, ratings; the customer notifications follow), from a fixed seed: an empty
+ * database always gets the same marketplace. Each run adds a batch; nothing is ever deleted.
  */
 
 const BASE_SEED = 20_261_127;
@@ -140,6 +142,7 @@ interface Outcome {
   operatorKey: string;
   sweeps: number;
   calls: number;
+  afterSales: AfterSalesReport;
 }
 
 function printStates({ runs, states, totals }: Outcome): void {
@@ -155,14 +158,15 @@ function printHighlights({ plans, runs, states, sweeps }: Outcome): void {
   const has = (plan: OrderPlan, test: (step: Step) => boolean) => plan.steps.some(test);
   const toShip = count((plan) => plan.expected === 'SHIPPING');
   const tracked = count((plan) => plan.expected === 'SHIPPING' && has(plan, (step) => step.kind === 'track'));
-  const complaint = (step: Step) => step.kind === 'refund' && !['CUSTOMER_CANCELLED_BEFORE_SHIPPING', 'NOT_COLLECTED'].includes(step.refund!.reason);
+  const complaint = (step: Step) =>
+    step.kind === 'refund' && !step.settlesIncident && !['CUSTOMER_CANCELLED_BEFORE_SHIPPING', 'NOT_COLLECTED'].includes(step.refund!.reason);
   console.log(
     `\n  In this batch: ${count((plan) => plan.workflow === 'PAY_ON_ACCEPTANCE')} prepaid and ` +
       `${count((plan) => plan.workflow === 'PAY_ON_DELIVERY')} cash-on-delivery orders; ${tracked} awaiting shipment with tracking, ` +
       `${toShip - tracked} without;\n  ${count((plan) => has(plan, (step) => Boolean(step.refuseLines)))} accepted with a line refused; ` +
       `${count((plan) => has(plan, complaint))} partly refunded; ${count((plan) => has(plan, (step) => step.kind === 'carrierDelivery'))} ` +
       `delivered by a carrier's report;\n  ${sweeps} deadlines fired by the sweeper as SYSTEM (acceptance and payment timeouts, ` +
-      'delivery fallbacks, closes).',
+      'delivery fallbacks, closes, incident closes).',
   );
   const astray = plans.filter((plan) => runs[plan.seq].id && states.get(runs[plan.seq].id!) !== plan.expected);
   if (astray.length === 0) return;
@@ -201,6 +205,10 @@ function printNextSteps({ batch, market }: Outcome, serveConfig: Config): void {
   console.log(`    -H 'authorization: Bearer ${market.shops[0].key}' \\`);
   console.log(`    -d '{"query":"{ orders(first: 5) { totalCount edges { node { reference state stateLabel } } } }"}'`);
   console.log(
+    '  (or, with the same key: `{ viewer { dashboard { ordersToShip unreadThreads threadsAwaitingReply openIncidents ' +
+      'returnsAwaitingDecision ratingsWithoutReply } } }`)',
+  );
+  console.log(
     `\nRunning \`npm run seed\` again adds another batch (shops named "… #${batch + 1}", new customers and orders); ` +
       'it never deletes anything.',
   );
@@ -213,6 +221,7 @@ function report(outcome: Outcome, serveConfig: Config): void {
   );
   printStates(outcome);
   printHighlights(outcome);
+  printAfterSales(outcome.afterSales);
   printKeys(outcome);
   printNextSteps(outcome, serveConfig);
 }
@@ -249,8 +258,9 @@ async function main(): Promise<void> {
 
     const states = await finalStates(api, operatorKey, runs);
     const totals = await api.request(SeedStateCountsDocument, {}, operatorKey);
+    const afterSales = await collectAfterSales(api, operatorKey, market, runs);
     const seconds = (performance.now() - started) / 1000;
-    const outcome = { batch, seed, seconds, plans, runs, states, totals, market, operatorKey, sweeps: runner.firedByTimers, calls: api.calls };
+    const outcome = { batch, seed, seconds, plans, runs, states, totals, market, operatorKey, sweeps: runner.firedByTimers, calls: api.calls, afterSales };
     report(outcome, serveConfig);
   } finally {
     clock.reset();

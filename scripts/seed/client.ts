@@ -39,3 +39,6 @@ export class GraphQLClient {
     return source;
   }
 }
+
+/** A planned step the server answered with an error: the seed stops (its plan and the server disagree). */
+export class StepError extends Error {}

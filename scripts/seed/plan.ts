@@ -1,4 +1,5 @@
 import { AddressInput, OrderLineInput, OrderState, PaymentWorkflow } from '../../test/generated/graphql';
+import { Draft, planAfterSales } from './after-sales';
 import { CUSTOMER_NAMES, emailOf, PLACES, ShopSpec, SHOPS } from './catalog';
 import { MINUTE, Random } from './random';
 import { allocate } from './stories';
@@ -6,8 +7,9 @@ import { Durations, Step, StoryBuilder } from './story-builder';
 
 /**
  * What the seed will do, decided up front from the seed number: for each order a story (the state
- * it should end in and how it gets there) and the instant of every step. Steps of all orders are
- * later run in time order, so the event log reads like sixty days of real trading.
+ * it should end in and how it gets there), its after-sales side (after-sales.ts) and the instant of
+ * every step. Steps of all orders are later run in time order, so the event log reads like sixty
+ * days of real trading.
  */
 
 export interface CustomerSpec {
@@ -73,7 +75,7 @@ export function planOrders(options: PlanOptions, rng: Random, customers: Custome
   const trackingNumbers = new Set<string>();
   // A few loyal customers order much more often than the rest.
   const customerWeights = customers.map((_, i) => 1 / Math.sqrt(i + 1));
-  return rng.shuffle(allocate(options.orders)).map((story, seq) => {
+  const drafts: Draft[] = rng.shuffle(allocate(options.orders)).map((story, seq) => {
     const shops = [...SHOPS.keys()].filter((i) => !(story.decided && SHOPS[i].autoAccept));
     const shop = rng.pick(shops);
     const customer = rng.weighted([...customers.keys()], customerWeights);
@@ -81,15 +83,20 @@ export function planOrders(options: PlanOptions, rng: Random, customers: Custome
     const lines = orderLines(rng, SHOPS[shop]);
     const builder = new StoryBuilder(rng, options.durations, SHOPS[shop], lines.length, prepaid, trackingNumbers);
     story.build(builder, options.durations, rng);
+    return { seq, story, expected: story.expected, shop, customer, lines, builder };
+  });
+  // Messages, incidents, returns and ratings join the stories before the orders are placed in time.
+  planAfterSales(drafts, options.orders, rng, options.durations);
+  return drafts.map(({ seq, story, expected, shop, customer, lines, builder, episode }) => {
     placeInTime(builder, options, rng);
     const name = customers[customer].name;
     return {
       seq,
-      story: story.name,
-      expected: story.expected,
+      story: episode ? `${story.name}, ${episode}` : story.name,
+      expected,
       shop,
       customer,
-      workflow: prepaid ? 'PAY_ON_ACCEPTANCE' : 'PAY_ON_DELIVERY',
+      workflow: builder.prepaid ? 'PAY_ON_ACCEPTANCE' : 'PAY_ON_DELIVERY',
       lines,
       shippingPrice: shippingPriceFor(SHOPS[shop], lines),
       address: rng.chance(0.85) ? customers[customer].home : address(rng, name),

@@ -18,8 +18,9 @@ import {
   SeedSetTrackingDocument,
   ShopsDocument,
 } from '../../test/generated/graphql';
+import { AfterSalesRunner } from './after-sales-runner';
 import { INTEGRATED_CARRIERS, SHOPS } from './catalog';
-import { GraphQLClient } from './client';
+import { GraphQLClient, StepError } from './client';
 import { CustomerSpec, OrderPlan } from './plan';
 import { Step } from './story-builder';
 
@@ -69,14 +70,18 @@ export async function createMarketplace(api: GraphQLClient, operatorKey: string,
   return { shops, customers: people };
 }
 
-/** What the seed knows of an order while it runs: its id and its lines as last answered. */
+/** What the seed knows of an order while it runs: its id, its lines as last answered, its after-sales ids. */
 export interface OrderRun {
   id?: string;
   reference?: string;
   lines: SeedOrderFragment['lines'];
+  threadId?: string;
+  incidentId?: string;
+  returnId?: string;
+  ratingId?: string;
 }
 
-export class StepError extends Error {}
+export { StepError };
 
 const CARRIER_CODES = new Set([...INTEGRATED_CARRIERS, 'ORLEN_PACZKA']);
 
@@ -84,6 +89,7 @@ const CARRIER_CODES = new Set([...INTEGRATED_CARRIERS, 'ORLEN_PACZKA']);
 export class StepRunner {
   /** Deadlines the sweeper fired during the run (of this batch's orders, or earlier ones that fell due). */
   firedByTimers = 0;
+  private readonly afterSales: AfterSalesRunner;
 
   constructor(
     private readonly api: GraphQLClient,
@@ -91,11 +97,17 @@ export class StepRunner {
     private readonly operatorKey: string,
     private readonly sweep: () => Promise<number>,
     private readonly idempotencyPrefix: string,
-  ) {}
+  ) {
+    this.afterSales = new AfterSalesRunner(api, market, operatorKey);
+  }
 
   async run(plan: OrderPlan, step: Step, order: OrderRun): Promise<void> {
     if (step.kind === 'sweep') {
       this.firedByTimers += await this.sweep();
+      return;
+    }
+    if (this.afterSales.handles(step.kind)) {
+      await this.afterSales.run(plan, step, order);
       return;
     }
     const result = await this.send(plan, step, order);

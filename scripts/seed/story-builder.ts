@@ -1,4 +1,10 @@
-import { RefundReason } from '../../test/generated/graphql';
+import {
+  IncidentReason,
+  RatingRemovalGround,
+  RefundReason,
+  ReturnReason,
+  ReturnRejectionReason,
+} from '../../test/generated/graphql';
 import { INTEGRATED_CARRIERS, ShopSpec, TRACKING_FORMATS } from './catalog';
 import { DAY, HOUR, MINUTE, Random } from './random';
 
@@ -6,9 +12,24 @@ import { DAY, HOUR, MINUTE, Random } from './random';
 
 export type StepKind =
   | 'place' | 'accept' | 'refuse' | 'pay' | 'payFail' | 'track' | 'ship' | 'pickup'
-  | 'confirmDelivery' | 'carrierDelivery' | 'cancel' | 'refund' | 'sweep';
+  | 'confirmDelivery' | 'carrierDelivery' | 'cancel' | 'refund' | 'sweep'
+  // after-sales (scripts/seed/after-sales.ts)
+  | 'message' | 'readThread' | 'noReplyNeeded'
+  | 'openIncident' | 'resolveIncident' | 'closeIncident' | 'disputeIncident'
+  | 'requestReturn' | 'acceptReturn' | 'rejectReturn' | 'returnTracking' | 'returnReceived' | 'refundReturn' | 'cancelReturn'
+  | 'rate' | 'replyRating' | 'requestRemoval' | 'decideRemoval';
 
-export type TimerKind = 'acceptance' | 'payment' | 'delivery-fallback' | 'close';
+export type TimerKind = 'acceptance' | 'payment' | 'delivery-fallback' | 'close' | 'incident-close';
+
+/** Who takes an after-sales step (order steps know their actor from their kind). */
+export type Side = 'customer' | 'seller' | 'operator';
+
+export interface ReturnPlan {
+  reason: ReturnReason;
+  comment?: string;
+  /** Line indexes and how many units of each go back. */
+  lines: { index: number; quantity: number }[];
+}
 
 export interface RefundPlan {
   reason: RefundReason;
@@ -27,7 +48,20 @@ export interface Step {
   carrier?: string;
   trackingNumber?: string;
   refund?: RefundPlan;
+  /** The refund settles an incident with the line's whole value (not one of the story's refunds). */
+  settlesIncident?: boolean;
   timer?: TimerKind;
+  /** After-sales: who acts, and the text they write (a message, a note, a comment, a reply…). */
+  by?: Side;
+  body?: string;
+  /** openIncident: the reason and the line indexes. */
+  incidentReason?: IncidentReason;
+  lines?: number[];
+  returnPlan?: ReturnPlan;
+  rejection?: ReturnRejectionReason;
+  grade?: number;
+  removalGround?: RatingRemovalGround;
+  remove?: boolean;
 }
 
 /** The deadlines of the environment (config.ts); planned steps keep clear of them. */
@@ -36,6 +70,8 @@ export interface Durations {
   paymentTimeoutMs: number;
   deliveryFallbackMs: number;
   closeAfterMs: number;
+  incidentCloseAfterMs: number;
+  ratingWindowMs: number;
 }
 
 /** Builds one order's steps, in milliseconds after placement. */
@@ -55,8 +91,9 @@ export class StoryBuilder {
     private readonly trackingNumbers: Set<string>,
   ) {}
 
+  /** The latest step so far (after-sales steps may be inserted between a story's steps). */
   get last(): number {
-    return this.steps[this.steps.length - 1].at;
+    return this.steps.reduce((latest, step) => Math.max(latest, step.at), 0);
   }
 
   then(kind: StepKind, delayMs: number, extra: Partial<Step> = {}): number {
@@ -71,6 +108,42 @@ export class StoryBuilder {
 
   keepFresh(at: number, within: number): void {
     this.fresh = { at, within };
+  }
+
+  /** A second freshness rule: whichever of the two binds harder is kept. */
+  keepFreshAlso(at: number, within: number): void {
+    if (!this.fresh || at + within < this.fresh.at + this.fresh.within) this.fresh = { at, within };
+  }
+
+  /** Whether the steps still fit their freshness rule, with a little room for the placement. */
+  freshOk(): boolean {
+    return !this.fresh || this.last - this.fresh.at <= this.fresh.within * 0.95;
+  }
+
+  /** Adds a step at an instant of its own, possibly before later steps of the story. */
+  insert(kind: StepKind, at: number, extra: Partial<Step> = {}): Step {
+    const step: Step = { ...extra, kind, at: Math.round(at) };
+    this.steps.push(step);
+    return step;
+  }
+
+  /** What `rollback` needs to undo steps added since. */
+  snapshot(): { steps: number; fresh?: { at: number; within: number } } {
+    return { steps: this.steps.length, fresh: this.fresh && { ...this.fresh } };
+  }
+
+  rollback(snapshot: { steps: number; fresh?: { at: number; within: number } }): void {
+    this.steps.splice(snapshot.steps);
+    this.fresh = snapshot.fresh;
+  }
+
+  /** A tracking number of the carrier's format, unique in this batch. */
+  trackingNumber(carrier: string): string {
+    let trackingNumber: string;
+    do trackingNumber = this.rng.pattern(TRACKING_FORMATS[carrier]);
+    while (this.trackingNumbers.has(trackingNumber));
+    this.trackingNumbers.add(trackingNumber);
+    return trackingNumber;
   }
 
   chance(probability: number): boolean {
@@ -103,10 +176,7 @@ export class StoryBuilder {
     const other = this.shop.carriers.filter((carrier) => !INTEGRATED_CARRIERS.has(carrier));
     const choices = kind === 'integrated' ? integrated : kind === 'other' ? (other.length ? other : ['ORLEN_PACZKA']) : this.shop.carriers;
     const carrier = this.rng.pick(choices);
-    let trackingNumber: string;
-    do trackingNumber = this.rng.pattern(TRACKING_FORMATS[carrier]);
-    while (this.trackingNumbers.has(trackingNumber));
-    this.trackingNumbers.add(trackingNumber);
+    const trackingNumber = this.trackingNumber(carrier);
     this.then('track', this.hours(2, 40), { carrier, trackingNumber });
     return carrier;
   }
