@@ -1,8 +1,9 @@
 import { wrap } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { clock } from '../common/clock';
-import { EventConnection, listEvents } from '../common/events/event-queries';
+import { EventConnection, listTimelines } from '../common/events/event-queries';
 import { localIdOf } from '../common/global-id';
 import { Locale } from '../common/locale';
 import { Money } from '../common/money';
@@ -17,6 +18,25 @@ import { OrderLine } from './order-line.entity';
 import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order-queries';
 import { stateLabel } from './order-state';
 import { Refund } from './refund.entity';
+
+// Keyed by the request's loaders, which a subscription replaces for every event (fresh data).
+const timelineLoaders = new WeakMap<object, Map<string, DataLoader<string, EventConnection>>>();
+
+/** One loader per request and page arguments, so a page of orders asking for `timeline` costs one statement. */
+function timelineLoader(context: AppContext, first?: number | null, after?: string | null): DataLoader<string, EventConnection> {
+  let loaders = timelineLoaders.get(context.loaders);
+  if (!loaders) timelineLoaders.set(context.loaders, (loaders = new Map()));
+  const key = JSON.stringify([first ?? null, after ?? null]);
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader(async (orderUuids: readonly string[]) => {
+      const timelines = await listTimelines(context.em, viewerOf(context), orderUuids, { first, after });
+      return orderUuids.map((uuid) => timelines.get(uuid)!);
+    });
+    loaders.set(key, loader);
+  }
+  return loader;
+}
 
 /** The order's lines, through the request's batching loader; initialises the collection for the rules. */
 export async function loadLines(order: Order, { loaders }: AppContext): Promise<OrderLine[]> {
@@ -115,7 +135,7 @@ export class OrderResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<EventConnection> {
-    return listEvents(context.em, viewerOf(context), { first, after, orderUuid: order.uuid });
+    return timelineLoader(context, first, after).load(order.uuid);
   }
 }
 
