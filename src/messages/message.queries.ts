@@ -35,19 +35,48 @@ export class MessageThreadConnection {
   @Field(() => Int) totalCount!: number;
 }
 
-/** A thread's messages in order; `last` without `before` is the newest page, as chat screens show it. */
-export async function listMessages(em: EntityManager, thread: MessageThread, args: PageArgs): Promise<MessageConnection> {
+/**
+ * The messages of many threads in one statement (an inbox page showing each thread's newest
+ * message): each thread's first `size + 1` after the cursor, numbered per thread by a window.
+ * `last` without `before` is the newest page, as chat screens show it.
+ */
+export async function listMessagesOfThreads(
+  em: EntityManager,
+  threads: readonly MessageThread[],
+  args: PageArgs,
+): Promise<Map<string, MessageConnection>> {
   const request = pageRequest(args, 'messages', ['int']);
-  const where: Record<string, unknown> = { thread };
-  if (request.cursor) where.number = { [request.backwards ? '$lt' : '$gt']: request.cursor[0] };
-  const rows = await em.find(Message, where, { orderBy: { number: request.backwards ? 'desc' : 'asc' }, limit: request.size + 1 });
-  const { nodes, hasMore } = slicePage(rows, request);
+  const direction = request.backwards ? 'desc' : 'asc';
+  const knex = em.getKnex();
+  const numbered = knex('message')
+    .select('*', knex.raw(`row_number() over (partition by thread_id order by number ${direction}) as position_in_thread`))
+    .whereIn('thread_id', threads.map((thread) => thread.uuid));
+  if (request.cursor) numbered.where('number', request.backwards ? '<' : '>', request.cursor[0] as number);
+  const rows: Record<string, unknown>[] = await knex
+    .select('*')
+    .from(numbered.as('numbered'))
+    .where('position_in_thread', '<=', request.size + 1)
+    .orderBy('position_in_thread');
+  const byThread = new Map<string, Message[]>(threads.map((thread) => [thread.uuid, []]));
+  for (const row of rows) {
+    delete row.position_in_thread;
+    const message = em.map(Message, row);
+    byThread.get(message.thread.uuid)?.push(message);
+  }
   const cursorOf = (message: Message) => encodeCursor('messages', [message.number]);
-  return {
-    edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
-    pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    totalCount: thread.messageCount,
-  };
+  return new Map(
+    threads.map((thread) => {
+      const { nodes, hasMore } = slicePage(byThread.get(thread.uuid)!, request);
+      return [
+        thread.uuid,
+        {
+          edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
+          pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
+          totalCount: thread.messageCount,
+        },
+      ];
+    }),
+  );
 }
 
 /** The viewer's threads, most recently active first, with the contract's filters. */

@@ -1,4 +1,6 @@
 import { wrap } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import { PageArgs } from '../common/pagination';
 import { Arg, Authorized, Ctx, createUnionType, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { InvalidStateError, NotFoundError, ValidationError } from '../common/errors';
@@ -8,7 +10,7 @@ import { Order } from '../orders/order.entity';
 import { sideOf } from './message-access';
 import { Message } from './message.entity';
 import { MessageThreadFilter, SendMessageInput } from './message.inputs';
-import { listMessages, listThreads, MessageConnection, MessageThreadConnection } from './message.queries';
+import { listMessagesOfThreads, listThreads, MessageConnection, MessageThreadConnection } from './message.queries';
 import { markNoReplyNeeded, markThreadRead, sendMessage } from './message.service';
 import { MessageThread } from './message-thread.entity';
 
@@ -21,6 +23,28 @@ export const MessageThreadResult = createUnionType({
   name: 'MessageThreadResult',
   types: () => [MessageThread, NotFoundError] as const,
 });
+
+// Keyed by the request's loaders, which a subscription replaces for every event (fresh data).
+const messagesLoaders = new WeakMap<object, Map<string, DataLoader<MessageThread, MessageConnection, string>>>();
+
+/** One loader per request and page arguments: a page of threads with their messages is one statement. */
+function messagesLoader(context: AppContext, args: PageArgs): DataLoader<MessageThread, MessageConnection, string> {
+  let loaders = messagesLoaders.get(context.loaders);
+  if (!loaders) messagesLoaders.set(context.loaders, (loaders = new Map()));
+  const key = JSON.stringify([args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null]);
+  let loader = loaders.get(key);
+  if (!loader) {
+    loader = new DataLoader(
+      async (threads: readonly MessageThread[]) => {
+        const pages = await listMessagesOfThreads(context.em, threads, args);
+        return threads.map((thread) => pages.get(thread.uuid)!);
+      },
+      { cacheKeyFn: (thread) => thread.uuid },
+    );
+    loaders.set(key, loader);
+  }
+  return loader;
+}
 
 @Resolver(() => MessageThread)
 export class MessageThreadResolver {
@@ -69,7 +93,7 @@ export class MessageThreadResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number,
     @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<MessageConnection> {
-    return listMessages(context.em, thread, { first, after, last, before });
+    return messagesLoader(context, { first, after, last, before }).load(thread);
   }
 
   @FieldResolver(() => Int, { description: 'Messages the viewer has not read.' })

@@ -1,0 +1,75 @@
+import { parse } from 'graphql';
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { LiveSendMessageDocument, RefuseOrderDocument } from './generated/graphql';
+import { startTestApp, TestApp } from './support/app';
+import { createMarket, Market, placeOrder } from './support/market';
+
+let t: TestApp;
+let market: Market;
+
+type Page = { orders: { edges: { node: { id: string; timeline: { edges: { node: { type: string } }[]; pageInfo: { hasNextPage: boolean } } } }[] } };
+const PAGE_WITH_TIMELINES = parse(`
+  query PageWithTimelines($first: Int!, $events: Int!) {
+    orders(first: $first, sort: { field: CREATED_AT, direction: ASC }) {
+      edges { node { id timeline(first: $events) { edges { node { type } } pageInfo { hasNextPage } } } }
+    }
+  }
+`) as TypedDocumentNode<Page, { first: number; events: number }>;
+
+type Inbox = { messageThreads: { edges: { node: { messages: { edges: { node: { body: string } }[]; pageInfo: { hasPreviousPage: boolean } } } }[] } };
+const INBOX_WITH_LAST_MESSAGE = parse(`
+  query InboxWithLastMessage($first: Int!) {
+    messageThreads(first: $first) {
+      edges { node { messages(last: 1) { edges { node { body } } pageInfo { hasPreviousPage } } } }
+    }
+  }
+`) as TypedDocumentNode<Inbox, { first: number }>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  market = await createMarket(t);
+  for (let i = 0; i < 12; i += 1) {
+    const order = await placeOrder(t, market);
+    if (i % 2 === 0) await t.gql(RefuseOrderDocument, { input: { orderId: order.id } }, market.keys.seller);
+    await t.gql(LiveSendMessageDocument, { input: { orderId: order.id, body: `Pytanie ${i}` } }, market.keys.customer);
+    if (i % 3 === 0) await t.gql(LiveSendMessageDocument, { input: { orderId: order.id, body: `Odpowiedź ${i}` } }, market.keys.seller);
+  }
+});
+afterAll(() => t.close());
+
+describe('Order.timeline in a page of orders', () => {
+  it('costs the same number of SQL statements for 3 orders as for 12', async () => {
+    const small = await t.countQueries(() => t.gql(PAGE_WITH_TIMELINES, { first: 3, events: 10 }, market.keys.seller));
+    const large = await t.countQueries(() => t.gql(PAGE_WITH_TIMELINES, { first: 12, events: 10 }, market.keys.seller));
+    expect(large).toBe(small);
+  });
+
+  it("gives each order its own events, oldest first, cut at `first`", async () => {
+    const { orders } = await t.gql(PAGE_WITH_TIMELINES, { first: 4, events: 2 }, market.keys.seller);
+    expect(orders.edges.map(({ node }) => [node.timeline.edges.map((edge) => edge.node.type), node.timeline.pageInfo.hasNextPage])).toEqual([
+      [['ORDER_PLACED', 'ORDER_REFUSED'], true],
+      [['ORDER_PLACED', 'MESSAGE_ADDED'], false],
+      [['ORDER_PLACED', 'ORDER_REFUSED'], true],
+      [['ORDER_PLACED', 'MESSAGE_ADDED'], true],
+    ]);
+  });
+});
+
+describe('MessageThread.messages in a page of threads', () => {
+  it('costs the same number of SQL statements for 3 threads as for 12', async () => {
+    const small = await t.countQueries(() => t.gql(INBOX_WITH_LAST_MESSAGE, { first: 3 }, market.keys.seller));
+    const large = await t.countQueries(() => t.gql(INBOX_WITH_LAST_MESSAGE, { first: 12 }, market.keys.seller));
+    expect(large).toBe(small);
+  });
+
+  it("shows each thread's own newest message", async () => {
+    const { messageThreads } = await t.gql(INBOX_WITH_LAST_MESSAGE, { first: 4 }, market.keys.seller);
+    // Most recently active first: orders 11, 10, 9 (answered by the shop), 8.
+    expect(messageThreads.edges.map(({ node }) => [node.messages.edges.map((edge) => edge.node.body), node.messages.pageInfo.hasPreviousPage])).toEqual([
+      [['Pytanie 11'], false],
+      [['Pytanie 10'], false],
+      [['Odpowiedź 9'], true],
+      [['Pytanie 8'], false],
+    ]);
+  });
+});
