@@ -9,7 +9,7 @@ import { Config } from './config';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
-import { LIMITS, validationRules } from './graphql/limits';
+import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { Logger } from './common/logger';
 import { EventBus } from './live/event-bus';
 import { attachWebSocketServer, LiveServer } from './live/websocket';
@@ -73,7 +73,7 @@ export async function createAppServer(deps: {
   });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    validationRules: validationRules(production),
+    validationRules: LIMIT_RULES,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     formatError: createFormatError(logger),

@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { LiveSendMessageDocument, RefuseOrderDocument } from './generated/graphql';
+import { AcceptOrderDocument, LiveSendMessageDocument, RefuseOrderDocument } from './generated/graphql';
 import { startTestApp, TestApp } from './support/app';
 import { createMarket, Market, placeOrder } from './support/market';
 
@@ -70,6 +70,27 @@ describe('MessageThread.messages in a page of threads', () => {
       [['Pytanie 10'], false],
       [['Odpowiedź 9'], true],
       [['Pytanie 8'], false],
+    ]);
+  });
+});
+
+describe('batched nested lists in a document with several mutations', () => {
+  type Steps = { tracked: { timeline?: { edges: { node: { type: string } }[] } }; shipped: { state?: string; timeline?: { edges: { node: { type: string } }[] } } };
+  const TRACK_THEN_SHIP = parse(`
+    mutation TrackThenShip($orderId: ID!) {
+      tracked: setTracking(input: { orderId: $orderId, carrierCode: "DPD", trackingNumber: "DPD-1" }) { ... on Order { timeline { edges { node { type } } } } }
+      shipped: confirmShipment(input: { orderId: $orderId }) { ... on Order { state timeline { edges { node { type } } } } }
+    }
+  `) as TypedDocumentNode<Steps, { orderId: string }>;
+
+  it("shows the second mutation's order with its own new events, not the first one's batch", async () => {
+    const order = await placeOrder(t, market, { paymentWorkflow: 'PAY_ON_DELIVERY' });
+    await t.gql(AcceptOrderDocument, { input: { orderId: order.id } }, market.keys.seller);
+    const { tracked, shipped } = await t.gql(TRACK_THEN_SHIP, { orderId: order.id }, market.keys.seller);
+    expect(tracked.timeline!.edges.map((edge) => edge.node.type)).toEqual(['ORDER_PLACED', 'ORDER_ACCEPTED', 'ORDER_TRACKING_SET']);
+    expect([shipped.state, shipped.timeline!.edges.map((edge) => edge.node.type)]).toEqual([
+      'SHIPPED',
+      ['ORDER_PLACED', 'ORDER_ACCEPTED', 'ORDER_TRACKING_SET', 'ORDER_SHIPPED'],
     ]);
   });
 });

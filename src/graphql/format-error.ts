@@ -49,10 +49,13 @@ export function withoutSuggestions(message: string): string {
 export function createWebSocketErrorFormatting(logger: Logger, production: boolean) {
   const formatError = createFormatError(logger);
   const requestError = (error: GraphQLError): GraphQLFormattedError => {
+    // graphql-ws also reports here what a subscription's stream threw, wrapped around the original:
+    // anything but an expected, coded error is a bug, masked and logged like over HTTP.
+    const code = error.extensions?.code;
+    if (error.originalError && !(typeof code === 'string' && EXPECTED_CODES.has(code))) return formatError(error.toJSON(), error);
     const formatted = error.toJSON();
     const message = production ? withoutSuggestions(formatted.message) : formatted.message;
-    const code = formatted.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED';
-    return { ...formatted, message, extensions: { ...formatted.extensions, code } };
+    return { ...formatted, message, extensions: { ...formatted.extensions, code: code ?? 'GRAPHQL_VALIDATION_FAILED' } };
   };
   return {
     requestErrors: (errors: readonly GraphQLError[]) => errors.map(requestError),

@@ -29,11 +29,10 @@ export const LIMIT_RULES: ValidationRule[] = [
   costLimitRule({ ...common, maxCost: LIMITS.maxCost, depthCostFactor: 1, ignoreIntrospection: true }) as unknown as ValidationRule,
 ];
 
-/** Every rule a document must pass, over HTTP (added to Apollo's) and WebSocket (graphql-ws). */
-export function validationRules(production: boolean): ValidationRule[] {
-  return production ? [...LIMIT_RULES, NoSchemaIntrospectionCustomRule] : LIMIT_RULES;
-}
-
+/**
+ * Every rule a document must pass over WebSocket (graphql-ws): the standard ones, the limits, and
+ * in production no introspection — what Apollo's own options give HTTP (with LIMIT_RULES added).
+ */
 export function webSocketValidationRules(production: boolean): ValidationRule[] {
-  return [...specifiedRules, ...validationRules(production)];
+  return production ? [...specifiedRules, ...LIMIT_RULES, NoSchemaIntrospectionCustomRule] : [...specifiedRules, ...LIMIT_RULES];
 }

@@ -80,7 +80,8 @@ export class EventBus {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl });
+    // A bounded connect, so stop() never waits on an unreachable database for the OS timeout.
+    const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000 });
     client.on('notification', (message) => this.onNotification(message.channel, message.payload ?? ''));
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'event bus connection lost; reconnecting');

@@ -39,7 +39,8 @@ function messagesLoader(context: AppContext, args: PageArgs): DataLoader<Message
         const pages = await listMessagesOfThreads(context.em, threads, args);
         return threads.map((thread) => pages.get(thread.uuid)!);
       },
-      { cacheKeyFn: (thread) => thread.uuid },
+      // Batching only, no cache: a second mutation in the same document must see its own messages.
+      { cache: false },
     );
     loaders.set(key, loader);
   }

@@ -29,10 +29,14 @@ function timelineLoader(context: AppContext, first?: number | null, after?: stri
   const key = JSON.stringify([first ?? null, after ?? null]);
   let loader = loaders.get(key);
   if (!loader) {
-    loader = new DataLoader(async (orderUuids: readonly string[]) => {
-      const timelines = await listTimelines(context.em, viewerOf(context), orderUuids, { first, after });
-      return orderUuids.map((uuid) => timelines.get(uuid)!);
-    });
+    // Batching only, no cache: a second mutation in the same document must see its own events.
+    loader = new DataLoader(
+      async (orderUuids: readonly string[]) => {
+        const timelines = await listTimelines(context.em, viewerOf(context), orderUuids, { first, after });
+        return orderUuids.map((uuid) => timelines.get(uuid)!);
+      },
+      { cache: false },
+    );
     loaders.set(key, loader);
   }
   return loader;
