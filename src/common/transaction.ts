@@ -43,6 +43,8 @@ export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work:
       record: (event) => drafts.push({ ...event, actor: event.actor ?? actor, occurredAt: now }),
       async savepoint() {
         const name = `before_change_${(savepoints += 1)}`;
+        // Flushed first, so the undo below forgets only what came after the savepoint.
+        await txEm.flush();
         const connection = txEm.getConnection();
         await connection.execute(`savepoint ${name}`, [], 'run', txEm.getTransactionContext());
         const recorded = drafts.length;
