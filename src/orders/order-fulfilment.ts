@@ -3,9 +3,9 @@ import { Viewer } from '../auth/viewer';
 import { InvalidStateError, ValidationError } from '../common/errors';
 import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
-import { checkHttpUrl, checkText, firstProblem } from '../common/validation';
-import { findCarrier, trackingUrlFor } from './carriers';
+import { checkText } from '../common/validation';
 import { linesFor } from './order-actions';
+import { applyTracking, checkTracking } from './tracking';
 import { DeadlineConfig, onAccepted, onNothingLeftToShip, onRefused, onShipped } from './order-deadlines';
 import { AcceptOrderInput, CancelOrderInput, OrderActionInput, RefuseOrderInput, SetTrackingInput } from './order.inputs';
 import { Order, PaymentWorkflow } from './order.entity';
@@ -87,21 +87,6 @@ export function refuseOrder({ em, viewer }: OrderDeps, input: RefuseOrderInput):
   });
 }
 
-function checkTracking(input: SetTrackingInput): ValidationError | undefined {
-  const carrier = input.carrierCode ? findCarrier(input.carrierCode) : undefined;
-  return firstProblem(
-    () => checkText(['input', 'trackingNumber'], input.trackingNumber, 100),
-    () => (input.carrierCode && !carrier ? new ValidationError(['input', 'carrierCode'], 'is not a code from `carriers`') : undefined),
-    () => (!input.carrierCode ? checkText(['input', 'carrierName'], input.carrierName, 100) : undefined),
-    () => checkText(['input', 'carrierName'], input.carrierName, 100, true),
-    () =>
-      input.trackingUrl && carrier?.trackingUrlTemplate
-        ? new ValidationError(['input', 'trackingUrl'], 'is built from the carrier template; leave it out for this carrier')
-        : undefined,
-    () => checkHttpUrl(['input', 'trackingUrl'], input.trackingUrl),
-  );
-}
-
 export function setTracking({ em, viewer }: OrderDeps, input: SetTrackingInput): Promise<OrderOutcome> {
   return runOrderCommand(em, {
     step: 'SET_TRACKING',
@@ -112,17 +97,7 @@ export function setTracking({ em, viewer }: OrderDeps, input: SetTrackingInput):
     input,
     invalid: checkTracking(input),
     apply(order, tx) {
-      const carrier = input.carrierCode ? findCarrier(input.carrierCode) : undefined;
-      const trackingNumber = input.trackingNumber.trim();
-      order.trackingCarrierCode = carrier?.code ?? null;
-      order.trackingCarrierName = carrier?.name ?? input.carrierName!.trim();
-      order.trackingNumber = trackingNumber;
-      order.trackingUrl = carrier?.trackingUrlTemplate ? trackingUrlFor(carrier, trackingNumber) : input.trackingUrl ?? null;
-      order.trackingUpdatedAt = tx.now;
-      return {
-        event: EventType.ORDER_TRACKING_SET,
-        data: { carrierCode: order.trackingCarrierCode, carrierName: order.trackingCarrierName, trackingNumber },
-      };
+      return { event: EventType.ORDER_TRACKING_SET, data: applyTracking(order, input, tx.now) };
     },
   });
 }

@@ -1,8 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../auth/viewer';
-import { ValidationError } from '../common/errors';
-import { checkHttpUrl, checkText, firstProblem } from '../common/validation';
-import { findCarrier, trackingUrlFor } from '../orders/carriers';
+import { checkText } from '../common/validation';
+import { applyTracking, checkTracking } from '../orders/tracking';
 import { RejectReturnInput, ReturnActionInput, SetReturnTrackingInput } from './return.inputs';
 import { MAX_RETURN_TEXT } from './return-request';
 import { ReturnOutcome, runReturnCommand } from './return-workflow';
@@ -42,22 +41,6 @@ export function rejectReturn(em: EntityManager, viewer: Viewer, input: RejectRet
   });
 }
 
-/** The same rules as the order's setTracking: a known carrier code, or a carrier name (and maybe a URL). */
-function checkTracking(input: SetReturnTrackingInput): ValidationError | undefined {
-  const carrier = input.carrierCode ? findCarrier(input.carrierCode) : undefined;
-  return firstProblem(
-    () => checkText(['input', 'trackingNumber'], input.trackingNumber, 100),
-    () => (input.carrierCode && !carrier ? new ValidationError(['input', 'carrierCode'], 'is not a code from `carriers`') : undefined),
-    () => (!input.carrierCode ? checkText(['input', 'carrierName'], input.carrierName, 100) : undefined),
-    () => checkText(['input', 'carrierName'], input.carrierName, 100, true),
-    () =>
-      input.trackingUrl && carrier?.trackingUrlTemplate
-        ? new ValidationError(['input', 'trackingUrl'], 'is built from the carrier template; leave it out for this carrier')
-        : undefined,
-    () => checkHttpUrl(['input', 'trackingUrl'], input.trackingUrl),
-  );
-}
-
 /** The customer tells the shop how the parcel comes back; may be corrected while the return is ACCEPTED. */
 export function setReturnTracking(em: EntityManager, viewer: Viewer, input: SetReturnTrackingInput): Promise<ReturnOutcome> {
   return runReturnCommand(em, {
@@ -69,14 +52,7 @@ export function setReturnTracking(em: EntityManager, viewer: Viewer, input: SetR
     input,
     invalid: checkTracking(input),
     apply(ret, _order, tx) {
-      const carrier = input.carrierCode ? findCarrier(input.carrierCode) : undefined;
-      const trackingNumber = input.trackingNumber.trim();
-      ret.trackingCarrierCode = carrier?.code ?? null;
-      ret.trackingCarrierName = carrier?.name ?? input.carrierName!.trim();
-      ret.trackingNumber = trackingNumber;
-      ret.trackingUrl = carrier?.trackingUrlTemplate ? trackingUrlFor(carrier, trackingNumber) : input.trackingUrl ?? null;
-      ret.trackingUpdatedAt = tx.now;
-      return { data: { carrierCode: ret.trackingCarrierCode, carrierName: ret.trackingCarrierName, trackingNumber } };
+      return { data: applyTracking(ret, input, tx.now) };
     },
   });
 }
