@@ -18,6 +18,12 @@ const FAN_OUT_SLICE = 250;
 const POLL_INTERVAL_MS = 2_000;
 const RECONNECT_DELAY_MS = 1_000;
 
+/**
+ * Whose events a stream can ever receive: one shop's, one customer's, or all (operators). The bus
+ * files streams by it, so an event is offered only to streams of its own shop and customer.
+ */
+export type Audience = { shopUuid: string } | { customerUuid: string } | { everything: true };
+
 export interface ViewerStateChange {
   shopUuid?: string;
   customerUuid?: string;
@@ -32,6 +38,9 @@ export class EventBus {
   private client?: Client;
   private lastId = 0n;
   private readonly streams = new Set<EventStream>();
+  private readonly byShop = new Map<string, Set<EventStream>>();
+  private readonly byCustomer = new Map<string, Set<EventStream>>();
+  private readonly everything = new Set<EventStream>();
   private reading?: Promise<void>;
   private readAgain = false;
   private poll?: NodeJS.Timeout;
@@ -64,10 +73,31 @@ export class EventBus {
   }
 
   /** Registers a stream at once; it receives every accepted event read from now on. */
-  subscribe(accepts: (event: Event) => boolean): EventStream {
-    const stream = new EventStream(accepts, (closed) => this.streams.delete(closed));
+  subscribe(audience: Audience, accepts: (event: Event) => boolean): EventStream {
+    const bucket = this.bucketOf(audience);
+    const stream = new EventStream(accepts, (closed) => {
+      this.streams.delete(closed);
+      bucket.delete(closed);
+    });
     this.streams.add(stream);
+    bucket.add(stream);
     return stream;
+  }
+
+  private bucketOf(audience: Audience): Set<EventStream> {
+    if ('everything' in audience) return this.everything;
+    const [map, key] = 'shopUuid' in audience ? [this.byShop, audience.shopUuid] : [this.byCustomer, audience.customerUuid];
+    let bucket = map.get(key);
+    if (!bucket) map.set(key, (bucket = new Set()));
+    return bucket;
+  }
+
+  /** The streams that may receive `event` at all; their own filters decide the rest. */
+  private candidatesFor(event: Event): EventStream[] {
+    const candidates = [...this.everything];
+    if (event.shopUuid) candidates.push(...(this.byShop.get(event.shopUuid) ?? []));
+    if (event.customerUuid) candidates.push(...(this.byCustomer.get(event.customerUuid) ?? []));
+    return candidates;
   }
 
   /** The id of the last event handed to the streams; every later event reaches streams registered now. */
@@ -156,7 +186,7 @@ export class EventBus {
       );
       for (const event of events) {
         let handed = 0;
-        for (const stream of [...this.streams]) {
+        for (const stream of this.candidatesFor(event)) {
           try {
             if (!stream.accepts(event)) continue;
             stream.push(event);

@@ -8,7 +8,7 @@ import { EventType } from '../common/events/event-type';
 import { AppContext, viewerOf } from '../context';
 import { createLoaders } from '../loaders';
 import { computeDashboard, Dashboard } from '../dashboard/dashboard';
-import { EventBus } from './event-bus';
+import { Audience, EventBus } from './event-bus';
 import { EventStream } from './event-stream';
 
 const REPLAY_BATCH = 500;
@@ -18,6 +18,13 @@ export function visibleTo(viewer: Viewer, event: Event): boolean {
   if (viewer.role === Role.SELLER) return event.shopUuid === viewer.shopUuid;
   if (viewer.role === Role.CUSTOMER) return event.customerUuid === viewer.customerUuid;
   return true;
+}
+
+/** The bus bucket of a viewer's streams (the same rule as visibleTo, used to skip other tenants cheaply). */
+export function audienceOf(viewer: Viewer): Audience {
+  if (viewer.role === Role.SELLER) return { shopUuid: viewer.shopUuid! };
+  if (viewer.role === Role.CUSTOMER) return { customerUuid: viewer.customerUuid! };
+  return { everything: true };
 }
 
 /**
@@ -41,7 +48,7 @@ export interface LiveContext extends AppContext {
  */
 export function viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncIterableIterator<Event> {
   const viewer = viewerOf(context);
-  const stream = context.bus.subscribe((event) => visibleTo(viewer, event) && accepts(event));
+  const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event) && accepts(event));
   // Taken in the same tick as the registration: everything after it reaches the stream.
   const position = context.bus.position;
   return closeWith(replayThenLive(context, viewer, stream, accepts, position, after), () => stream.close());
@@ -129,7 +136,7 @@ async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wa
     dirty = true;
     state.wake?.();
   };
-  const stream = context.bus.subscribe((event) => visibleTo(viewer, event));
+  const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event));
   const onViewerState = (change: { shopUuid?: string; customerUuid?: string }) => {
     const concerned =
       viewer.role === Role.OPERATOR ||
