@@ -16,7 +16,7 @@ import { RatingMutations } from './ratings/rating.mutations';
 import { ReturnMutations } from './returns/return.mutations';
 import { EventReturnResolver, OrderReturnsResolver, ReturnLineResolver, ReturnResolver } from './returns/return.resolver';
 import { OrderMutations } from './orders/order.mutations';
-import { OrderConnectionResolver, OrderLineResolver, OrderResolver, RefundResolver } from './orders/order.resolver';
+import { OrderLineResolver, OrderResolver, RefundResolver } from './orders/order.resolver';
 import { ShopResolver } from './shops/shop.resolver';
 import { ViewerDashboardResolver } from './dashboard/dashboard.resolver';
 import { SubscriptionResolver } from './live/subscription.resolver';
@@ -30,7 +30,6 @@ export const RESOLVERS = [
   ApiKeyResolver,
   OrderResolver,
   OrderLineResolver,
-  OrderConnectionResolver,
   RefundResolver,
   OrderMutations,
   EventResolver,

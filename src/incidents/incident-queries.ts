@@ -21,7 +21,8 @@ export class IncidentEdge {
 export class IncidentConnection {
   @Field(() => [IncidentEdge]) edges!: IncidentEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 /** The viewer's scope and the client's filters, shared by the page query and its count. */
@@ -58,14 +59,15 @@ export async function listIncidents(
   query.orderByRaw(`i.opened_at ${ascending ? 'asc' : 'desc'}, i.id ${ascending ? 'asc' : 'desc'}`).limit(request.size + 1);
   const rows: Record<string, unknown>[] = await query;
   const { nodes, hasMore } = slicePage(rows.map((row) => em.map(Incident, row)), request);
-  const countQuery = knex.count({ count: '*' }).from({ i: 'incident' });
-  applyFilters(countQuery, viewer, args.filter, now);
-  const [count] = (await countQuery) as { count: string }[];
   const cursorOf = (incident: Incident) => encodeCursor('incidents', [incident.openedAt.toISOString(), incident.uuid]);
   return {
     edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    totalCount: Number(count.count),
+    get totalCount() {
+      const countQuery = knex.count({ count: '*' }).from({ i: 'incident' });
+      applyFilters(countQuery, viewer, args.filter, now);
+      return countQuery.then((rows) => Number((rows as { count: string }[])[0].count));
+    },
   };
 }
 

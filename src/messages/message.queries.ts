@@ -32,7 +32,8 @@ export class MessageThreadEdge {
 export class MessageThreadConnection {
   @Field(() => [MessageThreadEdge]) edges!: MessageThreadEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 /**
@@ -115,11 +116,14 @@ export async function listThreads(
   query.orderByRaw(`${sortKey} ${ascending ? 'asc' : 'desc'}, t.id ${ascending ? 'asc' : 'desc'}`).limit(request.size + 1);
   const rows: Record<string, unknown>[] = await query;
   const { nodes, hasMore } = slicePage(rows.map((row) => em.map(MessageThread, row)), request);
-  const [count] = (await base().count({ count: '*' })) as { count: string }[];
   const cursorOf = (thread: MessageThread) => encodeCursor('threads', [thread.lastMessageAt?.toISOString() ?? null, thread.uuid]);
   return {
     edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    totalCount: Number(count.count),
+    get totalCount() {
+      return base()
+        .count({ count: '*' })
+        .then((rows) => Number((rows as { count: string }[])[0].count));
+    },
   };
 }

@@ -17,7 +17,8 @@ export class CustomerNotificationEdge {
 export class CustomerNotificationConnection {
   @Field(() => [CustomerNotificationEdge]) edges!: CustomerNotificationEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 /**
@@ -47,7 +48,9 @@ export async function listNotifications(em: EntityManager, viewer: Viewer, args:
   return {
     edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    totalCount: await em.count(CustomerNotification, scope),
+    get totalCount() {
+      return em.count(CustomerNotification, scope);
+    },
   };
 }
 

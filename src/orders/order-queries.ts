@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Knex } from '@mikro-orm/postgresql';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { clock } from '../common/clock';
@@ -54,8 +54,8 @@ export class OrderEdge {
 export class OrderConnection {
   @Field(() => [OrderEdge]) edges!: OrderEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  /** Counted only when the client asks for `totalCount`. */
-  countTotal!: () => Promise<number>;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 /** Nullable deadlines sort last (as if infinitely far), so keyset comparisons stay total. */
@@ -134,13 +134,17 @@ export async function listOrders(
   return {
     edges: nodes.map((order) => ({ cursor: cursorOf(order), node: order })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    countTotal: async () => {
-      const countQuery = knex.count({ count: '*' }).from({ o: 'order' });
-      applyFilters(countQuery, viewer, args.filter);
-      const [row] = (await countQuery) as { count: string }[];
-      return Number(row.count);
+    get totalCount() {
+      return countTotal();
     },
   };
+
+  async function countTotal(): Promise<number> {
+    const countQuery = knex.count({ count: '*' }).from({ o: 'order' });
+    applyFilters(countQuery, viewer, args.filter);
+    const [row] = (await countQuery) as { count: string }[];
+    return Number(row.count);
+  }
 }
 
 /** One order the viewer may see, by id or reference; null for anything else. */

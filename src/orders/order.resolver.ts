@@ -165,11 +165,3 @@ export class RefundResolver {
     return loaders.orderLine.load(refund.line.uuid);
   }
 }
-
-@Resolver(() => OrderConnection)
-export class OrderConnectionResolver {
-  @FieldResolver(() => Int)
-  totalCount(@Root() connection: OrderConnection): Promise<number> {
-    return connection.countTotal();
-  }
-}

@@ -19,7 +19,8 @@ export class RatingEdge {
 export class RatingConnection {
   @Field(() => [RatingEdge]) edges!: RatingEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 @ObjectType()
@@ -78,7 +79,9 @@ export async function listRatings(
   return {
     edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    totalCount: await em.count(Rating, where),
+    get totalCount() {
+      return em.count(Rating, where);
+    },
   };
 }
 

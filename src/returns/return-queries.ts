@@ -18,7 +18,8 @@ export class ReturnEdge {
 export class ReturnConnection {
   @Field(() => [ReturnEdge]) edges!: ReturnEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 /** The viewer's scope (a seller its shop's returns, a customer their own) and the client's filters. */
@@ -54,7 +55,9 @@ export async function listReturns(
   return {
     edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-    totalCount: await em.count(Return, where),
+    get totalCount() {
+      return em.count(Return, where);
+    },
   };
 }
 

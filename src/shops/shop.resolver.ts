@@ -39,7 +39,8 @@ export class ShopEdge {
 export class ShopConnection {
   @Field(() => [ShopEdge]) edges!: ShopEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  /** Counted only when the client selects it (a getter on the returned object). */
+  @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
 const MAX_RETURN_POLICY_DAYS = 365;
@@ -102,7 +103,9 @@ export class ShopResolver {
     return {
       edges: nodes.map((node) => ({ cursor: cursorOf(node), node })),
       pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
-      totalCount: await context.em.count(Shop, where),
+      get totalCount() {
+        return context.em.count(Shop, where);
+      },
     };
   }
 }

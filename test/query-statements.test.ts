@@ -94,3 +94,18 @@ describe('batched nested lists in a document with several mutations', () => {
     ]);
   });
 });
+
+describe('totalCount', () => {
+  const count = (list: string) =>
+    [
+      parse(`query { ${list}(first: 5) { edges { node { id } } } }`) as TypedDocumentNode<unknown, Record<string, never>>,
+      parse(`query { ${list}(first: 5) { totalCount edges { node { id } } } }`) as TypedDocumentNode<unknown, Record<string, never>>,
+    ] as const;
+
+  it.each(['orders', 'messageThreads', 'incidents', 'returns', 'ratings', 'shops'])('is counted for %s only when it is asked for', async (list) => {
+    const [without, withTotal] = count(list);
+    const plain = await t.countQueries(() => t.gql(without, {}, market.keys.seller));
+    const counted = await t.countQueries(() => t.gql(withTotal, {}, market.keys.seller));
+    expect(counted - plain).toBe(1);
+  });
+});
