@@ -177,13 +177,17 @@ export class EventBus {
       });
   }
 
+  /**
+   * Reads on the bus's own LISTEN connection, not the request pool: the bus never waits for a pooled
+   * connection under load, and its background reads stay out of the pool's statement counts.
+   */
   private async readNew(): Promise<void> {
+    const client = this.client;
+    if (!client) return; // reconnecting: the reconnect wakes the bus once it listens again
+    const em = this.em.fork();
     while (true) {
-      const events = await this.em.fork().find(
-        Event,
-        { id: { $gt: this.lastId.toString() } },
-        { orderBy: { id: 'asc' }, limit: READ_BATCH },
-      );
+      const { rows } = await client.query('select * from event where id > $1 order by id limit $2', [this.lastId.toString(), READ_BATCH]);
+      const events = rows.map((row: Record<string, unknown>) => em.map(Event, row));
       for (const event of events) {
         let handed = 0;
         for (const stream of this.candidatesFor(event)) {
