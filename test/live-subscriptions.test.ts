@@ -2,6 +2,7 @@ import {
   AcceptOrderDocument,
   EventsDocument,
   LiveDashboardChangedDocument,
+  LiveDashboardWithInitialDocument,
   LiveEventsDocument,
   LiveMarkThreadReadDocument,
   LiveMessageAddedDocument,
@@ -113,6 +114,21 @@ describe('subscriptions deliver what the viewer may see', () => {
       { ordersAwaitingAcceptance: 1, ordersToShip: 0, unreadThreads: 0, threadsAwaitingReply: 0 },
       { ordersAwaitingAcceptance: 1, ordersToShip: 0, unreadThreads: 1, threadsAwaitingReply: 1 },
       { ordersAwaitingAcceptance: 1, ordersToShip: 0, unreadThreads: 0, threadsAwaitingReply: 1 },
+    ]);
+  });
+});
+
+describe('dashboardChanged(initial: true)', () => {
+  it('pushes the current counts first, then each change', async () => {
+    const fresh = await createMarket(t);
+    await placeOrder(t, fresh);
+    const dashboards = subscribe(await client(fresh.keys.seller), LiveDashboardWithInitialDocument, {});
+    await dashboards.until(1);
+    await placeOrder(t, fresh);
+    await dashboards.until(2);
+    expect(dashboards.items.map(({ dashboardChanged }) => dashboardChanged)).toEqual([
+      { ordersAwaitingAcceptance: 1, ordersToShip: 0, unreadThreads: 0, threadsAwaitingReply: 0 },
+      { ordersAwaitingAcceptance: 2, ordersToShip: 0, unreadThreads: 0, threadsAwaitingReply: 0 },
     ]);
   });
 });

@@ -120,16 +120,20 @@ export function ofTypes(types: readonly EventType[] | null | undefined): (event:
   return (event) => !types?.length || types.includes(event.type);
 }
 
-/** Pushes the dashboard whenever one of its counts changes: after the viewer's events and read marks. */
-export function dashboardChanges(context: LiveContext): AsyncIterableIterator<Dashboard> {
+/**
+ * Pushes the dashboard whenever a count changes. With `initial`, the counts as they are when the
+ * subscription starts come first, so a client needs no separate query (and misses no change
+ * between such a query and subscribing).
+ */
+export function dashboardChanges(context: LiveContext, initial = false): AsyncIterableIterator<Dashboard> {
   const state = { closed: false, wake: undefined as (() => void) | undefined };
-  return closeWith(dashboardLoop(context, state), () => {
+  return closeWith(dashboardLoop(context, state, initial), () => {
     state.closed = true;
     state.wake?.();
   });
 }
 
-async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wake?: () => void }): AsyncGenerator<Dashboard> {
+async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wake?: () => void }, initial: boolean): AsyncGenerator<Dashboard> {
   const viewer = viewerOf(context);
   let dirty = false;
   const touch = () => {
@@ -154,7 +158,9 @@ async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wa
     touch();
   });
   try {
-    let last = JSON.stringify(await computeDashboard(context.em.fork(), viewer, clock.now()));
+    const first = await computeDashboard(context.em.fork(), viewer, clock.now());
+    let last = JSON.stringify(first);
+    if (initial) yield first;
     while (!state.closed) {
       if (!dirty) await new Promise<void>((resolve) => (state.wake = resolve));
       state.wake = undefined;

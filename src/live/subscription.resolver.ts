@@ -116,9 +116,17 @@ export class SubscriptionResolver {
 
   @Subscription(() => Dashboard, {
     description: "The viewer's dashboard counts whenever one changes.",
-    subscribe: ({ context }: SubscribeData<object>) => dashboardChanges(context),
+    subscribe: ({ args, context }: SubscribeData<{ initial?: boolean }>) => dashboardChanges(context, args.initial ?? false),
   })
-  dashboardChanged(@Root() dashboard: Dashboard): Dashboard {
+  dashboardChanged(
+    @Root() dashboard: Dashboard,
+    @Arg('initial', () => Boolean, {
+      defaultValue: false,
+      nullable: true,
+      description: 'Push the current counts first, so no query is needed before subscribing (and no change is missed in between).',
+    })
+    _initial?: boolean,
+  ): Dashboard {
     return dashboard;
   }
 }
