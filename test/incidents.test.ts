@@ -318,4 +318,18 @@ describe('what the order and the dashboard show', () => {
     const counts = [fresh.keys.seller, fresh.keys.customer, fresh.keys.otherSeller, fresh.keys.otherCustomer];
     expect(await Promise.all(counts.map(count))).toEqual([2, 2, 0, 0]);
   });
+
+  it("posts a customer's closing note to the thread without making it wait for the shop's answer", async () => {
+    const order = await orderIn(t, market, 'RECEIVED');
+    const incident = asIncident(await calls.open(market.keys.customer, { orderId: order.id, reason: 'DEFECTIVE', message: 'Pęknięta obudowa.' }));
+    expect((await incidentOrder(t, order.id)).thread!.shopReplyNeededSince).not.toBeNull();
+    await sendOk(t, market.keys.seller, { orderId: order.id, body: 'Wysyłamy nową sztukę.' });
+    await calls.resolve(market.keys.seller, { incidentId: incident.id });
+    asIncident(await calls.close(market.keys.customer, { incidentId: incident.id, message: 'Dziękuję, doszła.' }));
+    const { thread } = await incidentOrder(t, order.id);
+    expect([thread!.shopReplyNeededSince, thread!.messages.edges.map(({ node }) => node.body)]).toEqual([
+      null,
+      ['Pęknięta obudowa.', 'Wysyłamy nową sztukę.', 'Dziękuję, doszła.'],
+    ]);
+  });
 });

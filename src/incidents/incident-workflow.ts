@@ -87,7 +87,8 @@ async function execute(tx: Tx, command: IncidentCommand): Promise<IncidentOutcom
   const note = command.message?.trim();
   if (command.viewer && note) {
     await tx.em.flush();
-    await appendMessage(tx, command.viewer, order, note);
+    // A note on an incident step (closing, contesting, resolving) asks the shop for no new answer.
+    await appendMessage(tx, command.viewer, order, note, { awaitsShopReply: false });
   }
   return incident;
 }

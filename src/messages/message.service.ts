@@ -85,12 +85,20 @@ export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessag
  * Adds a message to the order's thread inside the caller's transaction (an incident's first
  * message opens with it). The caller holds the order's lock and has checked the body.
  */
-export async function appendMessage(tx: Tx, viewer: Viewer, order: Order, body: string): Promise<Message> {
-  return postToThread(tx, viewer, await orderThread(tx, order), body);
+export async function appendMessage(tx: Tx, viewer: Viewer, order: Order, body: string, options: PostOptions = {}): Promise<Message> {
+  return postToThread(tx, viewer, await orderThread(tx, order), body, options);
+}
+
+interface PostOptions {
+  /**
+   * false for a customer's note that asks nothing of the shop (closing or contesting an incident,
+   * which the operator decides): it does not mark the thread as waiting for the shop's answer.
+   */
+  awaitsShopReply?: boolean;
 }
 
 /** Numbers the message, keeps the reply-needed marks and the author's read mark, records the event, runs the hooks. */
-async function postToThread(tx: Tx, viewer: Viewer, thread: MessageThread, body: string): Promise<Message> {
+async function postToThread(tx: Tx, viewer: Viewer, thread: MessageThread, body: string, options: PostOptions = {}): Promise<Message> {
   const side = sideOf(viewer);
   thread.messageCount += 1;
   thread.lastMessageAt = tx.now;
@@ -102,7 +110,7 @@ async function postToThread(tx: Tx, viewer: Viewer, thread: MessageThread, body:
     body: body.trim(),
     createdAt: tx.now,
   });
-  if (side === 'CUSTOMER' && !thread.shopReplyNeededSince) {
+  if (side === 'CUSTOMER' && options.awaitsShopReply !== false && !thread.shopReplyNeededSince) {
     thread.shopReplyNeededSince = tx.now;
     thread.replyDueAt = addBusinessDays(tx.now, 1);
   }
