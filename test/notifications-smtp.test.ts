@@ -82,6 +82,30 @@ describe('two instances mailing one outbox', () => {
 });
 
 describe('a mail server that refuses', () => {
+  it('holds no row lock while the SMTP server takes its time (the row is claimed, then sent)', async () => {
+    let t: TestApp | undefined;
+    const lockedDuringSend: string[] = [];
+    const sink = await startMailSink(
+      () => false,
+      async () => {
+        // NOWAIT fails at once (55P03) if any transaction still holds the row.
+        const rows = await sql<{ id: string }>(t!, 'select id from customer_notification where sent_at is null for update nowait').catch(
+          (error: { code?: string }) => [{ id: `locked: ${error.code}` }],
+        );
+        lockedDuringSend.push(...rows.map((row) => row.id).filter((id) => id.startsWith('locked')));
+      },
+    );
+    const started = await appWithOneNotification(sink);
+    t = started.t;
+    try {
+      expect(await t.app.notifications.sendDue()).toBe(1);
+      expect([sink.received.length, lockedDuringSend]).toEqual([1, []]);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  });
+
   it('is tried again after the backoff, and the mail is delivered once', async () => {
     const sink = await startMailSink((attempt) => attempt === 1);
     const start = new Date('2026-12-01T09:00:00.000Z');

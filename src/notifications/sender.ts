@@ -13,6 +13,8 @@ import { CustomerNotification } from './customer-notification.entity';
 /** Failed attempts before a notification is given up (logged as an error); retries wait 1, 2, 4 ... 64 minutes. */
 export const MAX_ATTEMPTS = 8;
 export const FIRST_RETRY_MS = 60_000;
+/** How long a claimed mail stays reserved for the instance sending it (longer than any SMTP timeout). */
+const LEASE_MS = 5 * 60_000;
 /** Mails per pass, so one pass on a long backlog still ends and lets `stop()` through. */
 const BATCH = 50;
 /** The platform sends on the shop's behalf; replies go nowhere (customers answer in the order's thread). */
@@ -31,11 +33,11 @@ export function retryDelayMs(failedAttempts: number): number {
 type Outcome = 'none' | 'sent' | 'failed';
 
 /**
- * Mails the outbox. Runs on every instance when SMTP_URL is set: each mail is sent inside a
- * transaction that holds its row `FOR UPDATE SKIP LOCKED` until `sentAt` commits, so however many
- * instances send, each notification goes out once. (Only a crash between the SMTP server's "250 OK"
- * and the commit can send one twice; the fixed Message-ID lets mail systems drop that copy.)
- * A sent notification appends CUSTOMER_NOTIFIED to the event log, in the same transaction.
+ * Mails the outbox. Runs on every instance when SMTP_URL is set: a mail is claimed under
+ * `FOR UPDATE SKIP LOCKED` with a lease, sent, then marked sent, so however many instances send,
+ * each notification goes out once. (Only a crash between the SMTP server's "250 OK" and recording
+ * it can send one twice, after the lease; the fixed Message-ID lets mail systems drop that copy.)
+ * A sent notification appends CUSTOMER_NOTIFIED to the event log, with `sentAt`.
  */
 export class NotificationSender {
   private readonly transport?: Transporter;
@@ -86,30 +88,50 @@ export class NotificationSender {
     return sent;
   }
 
-  private sendNext(transport: Transporter): Promise<Outcome> {
+  /**
+   * Claim, send, record: the mail goes out between two short transactions, so no connection or row
+   * lock is held during SMTP I/O. The claim leases the row (nextAttemptAt moves LEASE_MS ahead), so
+   * other instances skip it while it is being sent, and a crash mid-send only delays it.
+   */
+  private async sendNext(transport: Transporter): Promise<Outcome> {
+    const claimed = await this.claimNext();
+    if (!claimed) return 'none';
+    const { notification, customer, claimedAt } = claimed;
+    try {
+      await transport.sendMail({
+        from: MAIL_FROM,
+        to: { name: customer.displayName, address: customer.email },
+        subject: notification.subject,
+        text: notification.body,
+        messageId: `<${notification.uuid}@notifications.marketplace.example>`,
+        headers: { 'X-Notification-Id': notification.id },
+      });
+    } catch (error) {
+      await this.finish(notification.uuid, async (_tx, row) => this.recordFailure(row, error, claimedAt));
+      return 'failed';
+    }
+    await this.finish(notification.uuid, (tx, row) => this.recordSent(tx, row));
+    return 'sent';
+  }
+
+  private claimNext(): Promise<{ notification: CustomerNotification; customer: Customer; claimedAt: Date } | null> {
     return inTransaction(this.em.fork(), SYSTEM_ACTOR, async (tx) => {
       const notification = await tx.em.findOne(
         CustomerNotification,
         { nextAttemptAt: { $lte: tx.now } },
         { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { nextAttemptAt: 'asc', uuid: 'asc' } },
       );
-      if (!notification) return 'none';
+      if (!notification) return null;
       const customer = await tx.em.findOneOrFail(Customer, { uuid: notification.customer.uuid });
-      try {
-        await transport.sendMail({
-          from: MAIL_FROM,
-          to: { name: customer.displayName, address: customer.email },
-          subject: notification.subject,
-          text: notification.body,
-          messageId: `<${notification.uuid}@notifications.marketplace.example>`,
-          headers: { 'X-Notification-Id': notification.id },
-        });
-      } catch (error) {
-        this.recordFailure(notification, error, tx.now);
-        return 'failed';
-      }
-      await this.recordSent(tx, notification);
-      return 'sent';
+      notification.nextAttemptAt = new Date(tx.now.getTime() + LEASE_MS);
+      return { notification, customer, claimedAt: tx.now };
+    });
+  }
+
+  private finish(uuid: string, record: (tx: Tx, notification: CustomerNotification) => Promise<void>): Promise<void> {
+    return inTransaction(this.em.fork(), SYSTEM_ACTOR, async (tx) => {
+      const notification = await tx.em.findOneOrFail(CustomerNotification, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await record(tx, notification);
     });
   }
 

@@ -75,7 +75,14 @@ export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'subject'
 }
 
 /** Starts the server; `refuse(n)` answers the n-th DATA (from 1) with "451 try again later". */
-export function startMailSink(refuse: (attempt: number) => boolean = () => false): Promise<MailSink> {
+/**
+ * A real SMTP server on 127.0.0.1. `refuse` answers 451 to chosen attempts; `beforeAnswer` runs
+ * while the sender waits for the answer to a mail's DATA (to look at the database meanwhile).
+ */
+export function startMailSink(
+  refuse: (attempt: number) => boolean = () => false,
+  beforeAnswer: () => Promise<void> = async () => undefined,
+): Promise<MailSink> {
   const received: ReceivedMail[] = [];
   const sink = { received, attempts: 0 } as MailSink;
   const server = new SMTPServer({
@@ -85,7 +92,8 @@ export function startMailSink(refuse: (attempt: number) => boolean = () => false
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        await beforeAnswer();
         sink.attempts += 1;
         if (refuse(sink.attempts)) {
           callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
