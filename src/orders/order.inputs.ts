@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../common/money';
 import { PaymentWorkflow } from './order.entity';
 import { RefundReason } from './refund.entity';
+import { TrackingFieldsInput } from './tracking';
 
 @InputType()
 export class AddressInput {
@@ -68,18 +69,8 @@ export class RefuseOrderInput {
 }
 
 @InputType()
-export class SetTrackingInput {
+export class SetTrackingInput extends TrackingFieldsInput {
   @Field(() => ID) orderId!: string;
-
-  @Field(() => String, { nullable: true, description: 'A code from `carriers`; otherwise carrierName is required.' })
-  carrierCode?: string | null;
-
-  @Field(() => String, { nullable: true }) carrierName?: string | null;
-  @Field() trackingNumber!: string;
-
-  @Field(() => String, { nullable: true, description: 'Only for carriers without a URL template.' })
-  trackingUrl?: string | null;
-
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }

@@ -1,3 +1,4 @@
+import { Field, InputType } from 'type-graphql';
 import { ValidationError } from '../common/errors';
 import { checkHttpUrl, checkText, firstProblem } from '../common/validation';
 import { findCarrier, trackingUrlFor } from './carriers';
@@ -7,6 +8,19 @@ export interface TrackingInput {
   carrierCode?: string | null;
   carrierName?: string | null;
   trackingNumber: string;
+  trackingUrl?: string | null;
+}
+
+/** The tracking fields of setTracking and setReturnTracking inputs, declared once. */
+@InputType()
+export abstract class TrackingFieldsInput implements TrackingInput {
+  @Field(() => String, { nullable: true, description: 'A code from `carriers`; otherwise carrierName is required.' })
+  carrierCode?: string | null;
+
+  @Field(() => String, { nullable: true }) carrierName?: string | null;
+  @Field() trackingNumber!: string;
+
+  @Field(() => String, { nullable: true, description: 'Only for carriers without a URL template.' })
   trackingUrl?: string | null;
 }
 

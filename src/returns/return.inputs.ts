@@ -10,6 +10,7 @@ import {
 import { DecimalScalar } from '../common/money';
 import { Return } from './return.entity';
 import { ReturnReason, ReturnRejectionReason, ReturnStatus } from './return-status';
+import { TrackingFieldsInput } from '../orders/tracking';
 
 export const ReturnResult = createUnionType({
   name: 'ReturnResult',
@@ -55,18 +56,8 @@ export class RejectReturnInput {
 }
 
 @InputType()
-export class SetReturnTrackingInput {
+export class SetReturnTrackingInput extends TrackingFieldsInput {
   @Field(() => ID) returnId!: string;
-
-  @Field(() => String, { nullable: true, description: 'A code from `carriers`; otherwise carrierName is required.' })
-  carrierCode?: string | null;
-
-  @Field(() => String, { nullable: true }) carrierName?: string | null;
-  @Field() trackingNumber!: string;
-
-  @Field(() => String, { nullable: true, description: 'Only for carriers without a URL template.' })
-  trackingUrl?: string | null;
-
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }
