@@ -8,6 +8,7 @@ import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { OrderLine } from './order-line.entity';
 import { OrderState } from './order-state';
+import { Tracking, trackingOf } from './tracking';
 
 export enum PaymentWorkflow {
   PAY_ON_ACCEPTANCE = 'PAY_ON_ACCEPTANCE',
@@ -29,15 +30,6 @@ export class Address {
   @Field() city!: string;
   @Field() countryCode!: string;
   @Field(() => String, { nullable: true }) phone?: string | null;
-}
-
-@ObjectType()
-export class Tracking {
-  @Field(() => String, { nullable: true }) carrierCode!: string | null;
-  @Field() carrierName!: string;
-  @Field() trackingNumber!: string;
-  @Field(() => String, { nullable: true }) trackingUrl!: string | null;
-  @Field() updatedAt!: Date;
 }
 
 @Entity({ tableName: 'order' })
@@ -127,14 +119,7 @@ export class Order {
 
   @Field(() => Tracking, { nullable: true })
   get tracking(): Tracking | null {
-    if (!this.trackingNumber || !this.trackingCarrierName || !this.trackingUpdatedAt) return null;
-    return {
-      carrierCode: this.trackingCarrierCode ?? null,
-      carrierName: this.trackingCarrierName,
-      trackingNumber: this.trackingNumber,
-      trackingUrl: this.trackingUrl ?? null,
-      updatedAt: this.trackingUpdatedAt,
-    };
+    return trackingOf(this);
   }
 
   @Field()

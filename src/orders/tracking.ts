@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { ValidationError } from '../common/errors';
 import { checkHttpUrl, checkText, firstProblem } from '../common/validation';
 import { findCarrier, trackingUrlFor } from './carriers';
@@ -59,4 +59,25 @@ export function applyTracking(target: TrackingColumns, input: TrackingInput, now
   target.trackingUrl = carrier?.trackingUrlTemplate ? trackingUrlFor(carrier, trackingNumber) : input.trackingUrl ?? null;
   target.trackingUpdatedAt = now;
   return { carrierCode: target.trackingCarrierCode, carrierName: target.trackingCarrierName, trackingNumber };
+}
+
+@ObjectType()
+export class Tracking {
+  @Field(() => String, { nullable: true }) carrierCode!: string | null;
+  @Field() carrierName!: string;
+  @Field() trackingNumber!: string;
+  @Field(() => String, { nullable: true }) trackingUrl!: string | null;
+  @Field() updatedAt!: Date;
+}
+
+/** The tracking an entity's columns describe, once a carrier and number are set. */
+export function trackingOf(columns: TrackingColumns): Tracking | null {
+  if (!columns.trackingNumber || !columns.trackingCarrierName || !columns.trackingUpdatedAt) return null;
+  return {
+    carrierCode: columns.trackingCarrierCode ?? null,
+    carrierName: columns.trackingCarrierName,
+    trackingNumber: columns.trackingNumber,
+    trackingUrl: columns.trackingUrl ?? null,
+    updatedAt: columns.trackingUpdatedAt,
+  };
 }

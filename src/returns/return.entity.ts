@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { Customer } from '../customers/customer.entity';
-import { Tracking } from '../orders/order.entity';
+import { Tracking, trackingOf } from '../orders/tracking';
 import type { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Refund } from '../orders/refund.entity';
@@ -95,14 +95,7 @@ export class Return {
   /** The parcel the customer sends back, once they tell the carrier and number. */
   @Field(() => Tracking, { nullable: true })
   get returnTracking(): Tracking | null {
-    if (!this.trackingNumber || !this.trackingCarrierName || !this.trackingUpdatedAt) return null;
-    return {
-      carrierCode: this.trackingCarrierCode ?? null,
-      carrierName: this.trackingCarrierName,
-      trackingNumber: this.trackingNumber,
-      trackingUrl: this.trackingUrl ?? null,
-      updatedAt: this.trackingUpdatedAt,
-    };
+    return trackingOf(this);
   }
 
   @Property({ type: 'timestamptz', nullable: true })
