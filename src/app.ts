@@ -37,7 +37,10 @@ export async function startApp(config: Config, databaseUrl: string, options: { t
   await bus.start();
   const server = await createAppServer({ orm, config, logger, metrics, bus, connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs });
   registerLiveGauges(metrics, { sockets: () => server.live.connectionCount(), subscriptions: () => bus.subscriberCount });
-  const sweeper = new Sweeper(orm.em, config, logger, (kind) => metrics.sweeps.inc({ kind }));
+  const sweeper = new Sweeper(orm.em, config, logger, {
+    fired: (kind) => metrics.sweeps.inc({ kind }),
+    failed: (kind) => metrics.sweepFailures.inc({ kind }),
+  });
   const notifications = new NotificationSender(orm.em, config, logger);
   const port = await server.listen(config.port, config.host);
   if (options.timers !== false) sweeper.start();

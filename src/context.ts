@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from './auth/viewer';
+import { createLoaders, Loaders } from './common/loaders';
 import { Config } from './config';
-import { createLoaders, Loaders } from './loaders';
 
 /** Per-request state: who is calling, a forked EntityManager, and batching loaders bound to it. */
 export interface AppContext {

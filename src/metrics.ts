@@ -22,7 +22,13 @@ export function createMetrics() {
     }),
     sweeps: new Counter({
       name: 'deadline_sweeps_fired_total',
-      help: 'Deadlines the sweeper fired, by kind',
+      help: 'Deadlines the sweeper fired, by kind (the timed step, e.g. Order.ACCEPTANCE_TIMEOUT)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    sweepFailures: new Counter({
+      name: 'deadline_sweep_failures_total',
+      help: 'Rows whose timed step threw (logged and skipped until the next sweep), by kind',
       labelNames: ['kind'] as const,
       registers: [registry],
     }),

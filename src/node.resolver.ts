@@ -16,7 +16,7 @@ import { Message } from './messages/message.entity';
 import { MessageThread } from './messages/message-thread.entity';
 import { Order } from './orders/order.entity';
 import { OrderLine } from './orders/order-line.entity';
-import { orderScope } from './orders/order-workflow';
+import { tenantScope } from './auth/viewer';
 import { Refund } from './orders/refund.entity';
 import { findRating } from './ratings/rating-queries';
 import { findReturn } from './returns/return-queries';
@@ -32,11 +32,11 @@ async function loadNode(context: AppContext, viewer: Viewer, id: string): Promis
   const uuid = decoded.localId;
   switch (decoded.type) {
     case 'Order':
-      return em.findOne(Order, { uuid, ...orderScope(viewer) });
+      return em.findOne(Order, { uuid, ...tenantScope(viewer) });
     case 'OrderLine':
-      return em.findOne(OrderLine, { uuid, order: orderScope(viewer) }, { populate: ['order'] });
+      return em.findOne(OrderLine, { uuid, order: tenantScope(viewer) }, { populate: ['order'] });
     case 'Refund':
-      return em.findOne(Refund, { uuid, order: orderScope(viewer) });
+      return em.findOne(Refund, { uuid, order: tenantScope(viewer) });
     case 'Event':
       return em.findOne(Event, { id: uuid, ...eventScope(viewer) });
     case 'Shop':

@@ -1,14 +1,25 @@
+import { registerLoaders } from './common/loaders';
 import { installIncidents } from './incidents/install';
+import { messageLoaders } from './messages/message.loaders';
 import { installNotifications } from './notifications/install';
-import { installRatings } from './ratings/rating-hooks';
-import { installReturns } from './returns/return-hooks';
+import { orderLoaders } from './orders/order.loaders';
+import { installRatings } from './ratings/install';
+import { installReturns } from './returns/install';
 
 /**
- * Joins the modules built on orders to the shared mechanisms, once per process: transaction hooks
- * (src/common/transaction.ts), order hooks (src/orders/order-hooks.ts) and sweep jobs
- * (src/timers/sweeper.ts). Each module exports one `install` function; list it here.
+ * Joins the modules to the shared mechanisms, once per process: request loaders
+ * (src/common/loaders.ts), steps added to other modules' machines (src/common/step-machine.ts),
+ * hooks (src/orders/order-hooks.ts, src/messages/message-hooks.ts) and transaction hooks
+ * (src/common/transaction.ts). Each module exports one `install` function; list it here.
  */
-const installers: (() => void)[] = [installIncidents, installNotifications, installReturns, installRatings];
+const installers: (() => void)[] = [
+  () => registerLoaders(orderLoaders),
+  () => registerLoaders(messageLoaders),
+  installIncidents,
+  installNotifications,
+  installReturns,
+  installRatings,
+];
 
 let wired = false;
 

@@ -1,5 +1,5 @@
 import { Locale } from '../src/common/locale';
-import { deriveOrderState, LINE_TRANSITIONS, OrderLineState, OrderState, stateLabel } from '../src/orders/order-state';
+import { deriveOrderState, OrderLineState, OrderState, stateLabel } from '../src/orders/order.status';
 import {
   AcceptOrderDocument,
   CancelOrderDocument,
@@ -161,37 +161,8 @@ describe('illegal transitions over real HTTP', () => {
   });
 });
 
-describe('the line transition table (src/orders/order-state.ts)', () => {
-  const ALL = Object.values(OrderLineState);
+describe('the order state and labels (src/orders/order.status.ts)', () => {
   const S = OrderLineState;
-
-  it('knows exactly the eleven line states, and only them as targets', () => {
-    expect(ALL).toHaveLength(11);
-    expect(Object.keys(LINE_TRANSITIONS).sort()).toEqual([...ALL].sort());
-    for (const targets of Object.values(LINE_TRANSITIONS)) for (const target of targets) expect(ALL).toContain(target);
-  });
-
-  it.each([S.REFUSED, S.CANCELED, S.REFUNDED])('gives the terminal state %s no exits', (state) => {
-    expect(LINE_TRANSITIONS[state]).toEqual([]);
-  });
-
-  it('reaches every state from WAITING_ACCEPTANCE', () => {
-    const seen = new Set<OrderLineState>([S.WAITING_ACCEPTANCE]);
-    const queue = [S.WAITING_ACCEPTANCE];
-    while (queue.length > 0) {
-      for (const next of LINE_TRANSITIONS[queue.shift()!]) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-    expect([...seen].sort()).toEqual([...ALL].sort());
-  });
-
-  it('lets no state go back to WAITING_ACCEPTANCE, and no accepted line be refused', () => {
-    for (const state of ALL) expect(LINE_TRANSITIONS[state]).not.toContain(S.WAITING_ACCEPTANCE);
-    for (const state of ALL.filter((s) => s !== S.WAITING_ACCEPTANCE)) expect(LINE_TRANSITIONS[state]).not.toContain(S.REFUSED);
-  });
 
   it.each<[string, { state: OrderLineState; stateBeforeIncident?: OrderLineState }[], OrderState]>([
     ['every line refused', [{ state: S.REFUSED }, { state: S.REFUSED }], OrderState.REFUSED],

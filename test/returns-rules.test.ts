@@ -1,3 +1,4 @@
+import { returnWindowEndsAt } from '../src/returns/return-request';
 import { clock } from '../src/common/clock';
 import { toGlobalId } from '../src/common/global-id';
 import {
@@ -302,5 +303,15 @@ describe('what a return request may ask for', () => {
   ])('answers FORBIDDEN to %s', async (_name, call) => {
     const response = await call();
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the return window (src/returns/return-request.ts)', () => {
+  it.each([
+    [10, '2027-03-19T09:00:00.000Z'],
+    [14, '2027-03-19T09:00:00.000Z'],
+    [30, '2027-04-04T09:00:00.000Z'],
+  ])('closes the window of a %i-day policy at receipt + max(14, days) x 24 h: %s', (days, expected) => {
+    expect(returnWindowEndsAt(new Date('2027-03-05T09:00:00.000Z'), days).toISOString()).toBe(expected);
   });
 });

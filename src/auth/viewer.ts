@@ -29,3 +29,13 @@ export function idempotencyScope(viewer: Viewer): string {
   if (viewer.role === Role.CUSTOMER) return `customer:${viewer.customerUuid}`;
   return `operator:${viewer.apiKeyUuid}`;
 }
+
+/**
+ * The one tenant rule, as a filter: a seller sees its shop's rows, a customer their own, an
+ * operator (and the system, `null`) everything. `fields` names the columns where an entity keeps them.
+ */
+export function tenantScope(viewer: Viewer | null, fields: { shop: string; customer: string } = { shop: 'shop', customer: 'customer' }): Record<string, string> {
+  if (!viewer || viewer.role === Role.OPERATOR) return {};
+  if (viewer.role === Role.SELLER) return { [fields.shop]: viewer.shopUuid! };
+  return { [fields.customer]: viewer.customerUuid! };
+}

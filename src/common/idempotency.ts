@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { EntityClass, FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActorRef } from '../auth/viewer';
 import { ErrorResult, NotFoundError, ValidationError } from './errors';
@@ -97,6 +96,14 @@ function saveOutcome(tx: Tx, request: IdempotencyRequest, result: object, uuid?:
   tx.em.create(IdempotencyRecord, { scope, key, operation, fingerprint: fingerprintOf(operation, input), outcome, createdAt: tx.now });
 }
 
+interface Replayed {
+  replayed: StoredOutcome;
+}
+
+function isReplay(result: object): result is Replayed {
+  return 'replayed' in result;
+}
+
 /** Rebuilds a stored error as an instance of its class (dates revived). */
 function reviveError(outcome: Extract<StoredOutcome, { kind: 'error' }>): ErrorResult {
   const cls = ERROR_CLASSES.get(outcome.typename);
@@ -115,12 +122,11 @@ export async function runIdempotent<T extends { uuid: string }>(
   em: EntityManager,
   actor: ActorRef,
   request: IdempotencyRequest,
-  entity: EntityClass<T>,
   body: (tx: Tx) => Promise<T | ErrorResult>,
 ): Promise<T | ErrorResult> {
-  const result = await inTransaction(em, actor, async (tx) => {
+  const result = await inTransaction<T | ErrorResult | Replayed>(em, actor, async (tx) => {
     const replay = await findReplay(tx, request);
-    if (replay) return 'error' in replay ? replay.error : replay.outcome;
+    if (replay) return 'error' in replay ? replay.error : { replayed: replay.outcome };
     const undo = await tx.savepoint();
     const outcome = await body(tx);
     if (outcome instanceof ErrorResult) await undo(); // a business error changes nothing
@@ -128,8 +134,9 @@ export async function runIdempotent<T extends { uuid: string }>(
     saveOutcome(tx, request, outcome, outcome instanceof ErrorResult ? undefined : outcome.uuid);
     return outcome;
   });
-  if (result instanceof ErrorResult || result instanceof entity) return result as T | ErrorResult;
-  const stored = result as StoredOutcome;
+  if (!isReplay(result)) return result;
+  const stored = result.replayed;
   if (stored.kind === 'error') return reviveError(stored);
-  return (await em.findOne(entity, { uuid: stored.uuid } as FilterQuery<T>)) ?? new NotFoundError('Not found');
+  // Stored by entity name: a step may answer another entity than the one it ran on (an incident it opened).
+  return ((await em.findOne<T>(stored.typename, { uuid: stored.uuid } as never)) as T | null) ?? new NotFoundError('Not found');
 }

@@ -1,9 +1,9 @@
 import { addBusinessDays } from '../common/business-days';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
-import { OrderLineState } from '../orders/order-state';
+import { OrderLineState } from '../orders/order.status';
 import { Incident } from './incident.entity';
-import { IncidentStatus } from './incident-state';
+import { IncidentStatus } from './incident.status';
 
 /**
  * The incident's clocks. Due dates count Polish business days from the opening, same time of day

@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Knex } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Viewer } from '../auth/viewer';
 import { clock } from '../common/clock';
 import { apiError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
@@ -9,7 +8,12 @@ import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } fr
 import { OVERDUE_SQL } from './incident-deadlines';
 import { Incident } from './incident.entity';
 import { IncidentFilter } from './incident.inputs';
-import { incidentScope } from './incident-workflow';
+import { tenantScope, Viewer } from '../auth/viewer';
+
+/** What a viewer may see of incidents: the tenant rule on the incident's own shop and customer columns. */
+export function incidentScope(viewer: Viewer | null): Record<string, string> {
+  return tenantScope(viewer, { shop: 'shopUuid', customer: 'customerUuid' });
+}
 
 @ObjectType()
 export class IncidentEdge {

@@ -7,7 +7,7 @@ import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
-import { IncidentReason, IncidentStatus } from './incident-state';
+import { IncidentReason, IncidentStatus } from './incident.status';
 
 /**
  * A customer's complaint about some lines of an order. Shop and customer are stored as ids (like

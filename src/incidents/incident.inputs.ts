@@ -1,7 +1,7 @@
 import { createUnionType, Field, ID, InputType, Int } from 'type-graphql';
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError, VersionConflictError } from '../common/errors';
 import { Incident } from './incident.entity';
-import { IncidentReason, IncidentStatus } from './incident-state';
+import { IncidentReason, IncidentStatus } from './incident.status';
 
 @InputType()
 export class OpenIncidentInput {

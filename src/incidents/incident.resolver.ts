@@ -1,24 +1,24 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../auth/role';
 import { clock } from '../common/clock';
+import { ErrorResult } from '../common/errors';
+import { availableActions, runStep } from '../common/step-machine';
 import { Event } from '../common/events/event.entity';
 import { AppContext, viewerOf } from '../context';
 import { MessageThread } from '../messages/message-thread.entity';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
-import { closeIncident, disputeIncident, IncidentDeps, markIncidentResolved } from './incident-actions';
 import { isOverdue } from './incident-deadlines';
 import { Incident } from './incident.entity';
 import { IncidentActionInput, IncidentFilter, IncidentResult, OpenIncidentInput } from './incident.inputs';
-import { openIncident } from './incident-open';
 import { IncidentConnection, listIncidents } from './incident-queries';
-import { IncidentOutcome } from './incident-workflow';
+import { INCIDENT_STEPS, incidentMachine, OPEN_INCIDENT } from './incident.machine';
+import { IncidentAction } from './incident.status';
+import { orderMachine } from '../orders/order.machine';
 
-const CUSTOMER_SIDE = [Role.CUSTOMER, Role.OPERATOR];
-const SELLER_SIDE = [Role.SELLER, Role.OPERATOR];
+type IncidentOutcome = Promise<Incident | ErrorResult>;
 
-function deps(context: AppContext): IncidentDeps {
-  return { em: context.em, viewer: viewerOf(context), config: context.config };
+function step(name: keyof typeof INCIDENT_STEPS, context: AppContext, input: IncidentActionInput): IncidentOutcome {
+  return runStep(context.em, incidentMachine, name, { viewer: viewerOf(context), config: context.config, input: { ...input } });
 }
 
 @Resolver(() => Incident)
@@ -53,6 +53,13 @@ export class IncidentResolver {
     return isOverdue(incident, clock.now());
   }
 
+  @FieldResolver(() => [IncidentAction], { description: 'What the viewer may do now, from the same rules the mutations check.' })
+  async availableActions(@Root() incident: Incident, @Ctx() context: AppContext): Promise<IncidentAction[]> {
+    const env = { viewer: viewerOf(context), now: clock.now(), loaders: context.loaders, config: context.config };
+    const offered = new Set(await availableActions(incidentMachine, incident, env));
+    return Object.values(IncidentAction).filter((action) => offered.has(action));
+  }
+
   /** The order's thread, where the incident was opened with its first message. */
   @FieldResolver(() => MessageThread)
   thread(@Root() incident: Incident, @Ctx() { loaders }: AppContext): Promise<MessageThread | null> {
@@ -63,28 +70,29 @@ export class IncidentResolver {
 /** Thin: each mutation hands its input to the incident services, which scope, check and apply. */
 @Resolver()
 export class IncidentMutations {
-  @Authorized(CUSTOMER_SIDE)
+  /** Opening an incident is a step on its order: the order is locked and its lines move. */
+  @Authorized(OPEN_INCIDENT.roles)
   @Mutation(() => IncidentResult)
-  openIncident(@Arg('input') input: OpenIncidentInput, @Ctx() context: AppContext): Promise<IncidentOutcome> {
-    return openIncident(context.em, viewerOf(context), input);
+  openIncident(@Arg('input') input: OpenIncidentInput, @Ctx() context: AppContext): IncidentOutcome {
+    return runStep(context.em, orderMachine, 'OPEN_INCIDENT', { viewer: viewerOf(context), config: context.config, input: { ...input } }) as IncidentOutcome;
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(INCIDENT_STEPS.RESOLVE.roles)
   @Mutation(() => IncidentResult)
-  markIncidentResolved(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): Promise<IncidentOutcome> {
-    return markIncidentResolved(deps(context), input);
+  markIncidentResolved(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): IncidentOutcome {
+    return step('RESOLVE', context, input);
   }
 
-  @Authorized(CUSTOMER_SIDE)
+  @Authorized(INCIDENT_STEPS.CLOSE.roles)
   @Mutation(() => IncidentResult)
-  closeIncident(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): Promise<IncidentOutcome> {
-    return closeIncident(deps(context), input);
+  closeIncident(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): IncidentOutcome {
+    return step('CLOSE', context, input);
   }
 
-  @Authorized(CUSTOMER_SIDE)
+  @Authorized(INCIDENT_STEPS.DISPUTE.roles)
   @Mutation(() => IncidentResult)
-  disputeIncident(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): Promise<IncidentOutcome> {
-    return disputeIncident(deps(context), input);
+  disputeIncident(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): IncidentOutcome {
+    return step('DISPUTE', context, input);
   }
 }
 

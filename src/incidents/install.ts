@@ -1,14 +1,16 @@
+import { registerLoaders } from '../common/loaders';
+import { validateMachine } from '../common/step-machine';
 import { messageHooks } from '../messages/message-hooks';
 import { orderHooks } from '../orders/order-hooks';
-import { sweepJobs } from '../timers/sweeper';
-import { closeRefundedIncidents, onThreadMessage } from './incident-actions';
-import { incidentActions } from './incident-rules';
-import { incidentCloseJob } from './incident-sweep';
+import { orderMachine } from '../orders/order.machine';
+import { incidentLoaders } from './incident-loaders';
+import { answerNewIncidents, closeRefundedIncidents, OPEN_INCIDENT } from './incident.machine';
 
-/** Joins incidents to orders (OPEN_INCIDENT offered, full refunds), messages (the shop's answer) and the sweeper. */
+/** Joins incidents to orders (opening one is an order step; full refunds close them), messages (the shop's answer) and the request loaders. */
 export function installIncidents(): void {
-  orderHooks.availableActions.push(async (order, viewer) => incidentActions(order, viewer));
+  orderMachine.steps.OPEN_INCIDENT = OPEN_INCIDENT;
+  validateMachine(orderMachine);
   orderHooks.linesFullyRefunded.push(closeRefundedIncidents);
-  messageHooks.posted.push(onThreadMessage);
-  sweepJobs.push(incidentCloseJob);
+  messageHooks.posted.push(answerNewIncidents);
+  registerLoaders(incidentLoaders);
 }

@@ -6,7 +6,7 @@ import { Event, decodeEventCursor } from '../common/events/event.entity';
 import { eventScope } from '../common/events/event-queries';
 import { EventType } from '../common/events/event-type';
 import { AppContext, viewerOf } from '../context';
-import { createLoaders } from '../loaders';
+import { createLoaders } from '../common/loaders';
 import { computeDashboard, Dashboard } from '../dashboard/dashboard';
 import { Audience, EventBus } from './event-bus';
 import { EventStream } from './event-stream';

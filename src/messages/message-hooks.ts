@@ -1,4 +1,4 @@
-import { Tx } from '../common/transaction';
+import { StepTx } from '../common/step-machine';
 import { ThreadSide } from './message-access';
 import { Message } from './message.entity';
 import { MessageThread } from './message-thread.entity';
@@ -9,5 +9,5 @@ import { MessageThread } from './message-thread.entity';
  */
 export const messageHooks = {
   /** A message was just added to `thread` by `side` (its MESSAGE_ADDED event is already recorded). */
-  posted: [] as ((tx: Tx, thread: MessageThread, message: Message, side: ThreadSide) => Promise<void>)[],
+  posted: [] as ((tx: StepTx, thread: MessageThread, message: Message, side: ThreadSide) => Promise<void>)[],
 };

@@ -65,7 +65,7 @@ export class MessageThreadResolver {
   @Authorized()
   @Mutation(() => MessageResult)
   sendMessage(@Arg('input') input: SendMessageInput, @Ctx() context: AppContext) {
-    return sendMessage(context.em, viewerOf(context), input);
+    return sendMessage(context.em, viewerOf(context), input, context.config);
   }
 
   @Authorized()

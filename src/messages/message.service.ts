@@ -6,10 +6,12 @@ import { ErrorResult, NotFoundError, ValidationError } from '../common/errors';
 import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { runIdempotent } from '../common/idempotency';
-import { inTransaction, Tx } from '../common/transaction';
+import { inTransaction } from '../common/transaction';
+import { asStepTx, StepTx } from '../common/step-machine';
+import { Config } from '../config';
 import { checkText } from '../common/validation';
 import { Order } from '../orders/order.entity';
-import { orderScope } from '../orders/order-workflow';
+import { tenantScope } from '../auth/viewer';
 import { MAX_MESSAGE_LENGTH, sideOf, threadScope } from './message-access';
 import { Message } from './message.entity';
 import { messageHooks } from './message-hooks';
@@ -19,7 +21,7 @@ import { ThreadRead } from './thread-read.entity';
 import { notifyViewerState } from './viewer-state';
 
 /** The thread a message goes to: an existing one the viewer takes part in, or the order's (made on first use). */
-async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promise<MessageThread | ErrorResult> {
+async function threadFor(tx: StepTx, viewer: Viewer, input: SendMessageInput): Promise<MessageThread | ErrorResult> {
   if (input.threadId) {
     const uuid = localIdOf('MessageThread', input.threadId);
     if (!uuid) return new ValidationError(['input', 'threadId'], 'is not a thread id');
@@ -34,13 +36,13 @@ async function threadFor(tx: Tx, viewer: Viewer, input: SendMessageInput): Promi
   const orderUuid = localIdOf('Order', input.orderId!);
   if (!orderUuid) return new ValidationError(['input', 'orderId'], 'is not an order id');
   // Locking the order serialises the first two messages of an order, so it gets one thread.
-  const order = await tx.em.findOne(Order, { uuid: orderUuid, ...orderScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const order = await tx.em.findOne(Order, { uuid: orderUuid, ...tenantScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!order) return new NotFoundError('Order not found');
   return orderThread(tx, order);
 }
 
 /** The order's thread, locked until commit, made on first use; the caller holds the order's lock. */
-async function orderThread(tx: Tx, order: Order): Promise<MessageThread> {
+async function orderThread(tx: StepTx, order: Order): Promise<MessageThread> {
   const existing = await tx.em.findOne(MessageThread, { order }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   return (
     existing ??
@@ -70,9 +72,10 @@ async function markRead(em: EntityManager, thread: MessageThread, reader: string
   });
 }
 
-export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessageInput): Promise<Message | ErrorResult> {
+export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessageInput, config: Config): Promise<Message | ErrorResult> {
   const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'SEND_MESSAGE', input };
-  return runIdempotent(em, actorOf(viewer), idempotency, Message, async (tx) => {
+  return runIdempotent(em, actorOf(viewer), idempotency, async (plainTx) => {
+    const tx = asStepTx(plainTx, viewer, config);
     const invalid = checkSendInput(input);
     if (invalid) return invalid;
     const thread = await threadFor(tx, viewer, input);
@@ -85,7 +88,7 @@ export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessag
  * Adds a message to the order's thread inside the caller's transaction (an incident's first
  * message opens with it). The caller holds the order's lock and has checked the body.
  */
-export async function appendMessage(tx: Tx, viewer: Viewer, order: Order, body: string, options: PostOptions = {}): Promise<Message> {
+export async function appendMessage(tx: StepTx, viewer: Viewer, order: Order, body: string, options: PostOptions = {}): Promise<Message> {
   return postToThread(tx, viewer, await orderThread(tx, order), body, options);
 }
 
@@ -98,7 +101,7 @@ interface PostOptions {
 }
 
 /** Numbers the message, keeps the reply-needed marks and the author's read mark, records the event, runs the hooks. */
-async function postToThread(tx: Tx, viewer: Viewer, thread: MessageThread, body: string, options: PostOptions = {}): Promise<Message> {
+async function postToThread(tx: StepTx, viewer: Viewer, thread: MessageThread, body: string, options: PostOptions = {}): Promise<Message> {
   const side = sideOf(viewer);
   thread.messageCount += 1;
   thread.lastMessageAt = tx.now;

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { LoadersOf } from '../common/loaders';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
@@ -59,7 +60,7 @@ function chronological(a: CustomerNotification, b: CustomerNotification): number
   return a.createdAt.getTime() - b.createdAt.getTime() || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
 }
 
-/** Order.notifications for a page of orders in one query (src/loaders.ts). */
+/** Order.notifications for a page of orders in one query. */
 export function notificationsByOrderLoader(em: EntityManager): DataLoader<string, CustomerNotification[]> {
   return new DataLoader(async (orderUuids) => {
     const found = await em.find(CustomerNotification, { order: { $in: [...orderUuids] } });
@@ -69,4 +70,10 @@ export function notificationsByOrderLoader(em: EntityManager): DataLoader<string
 
 export function findNotification(em: EntityManager, viewer: Viewer, uuid: string): Promise<CustomerNotification | null> {
   return em.findOne(CustomerNotification, { uuid, ...notificationScope(viewer) });
+}
+
+export const notificationLoaders = { notificationsByOrder: notificationsByOrderLoader };
+
+declare module '../common/loaders' {
+  interface Loaders extends LoadersOf<typeof notificationLoaders> {}
 }

@@ -5,7 +5,7 @@ import { toMinorUnits } from '../common/money';
 import { Tx } from '../common/transaction';
 import { Message } from '../messages/message.entity';
 import { Order } from '../orders/order.entity';
-import { OrderState } from '../orders/order-state';
+import { OrderState } from '../orders/order.status';
 import { CustomerNotification } from './customer-notification.entity';
 import { NotificationKind as K } from './notification-kind';
 import { NotificationFacts } from './template-helpers';

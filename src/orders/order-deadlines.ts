@@ -2,7 +2,7 @@ import { Config } from '../config';
 import { addBusinessDays } from '../common/business-days';
 import { findCarrier } from './carriers';
 import { Order, PaymentWorkflow } from './order.entity';
-import { OrderLineState, OrderState } from './order-state';
+import { OrderLineState, OrderState } from './order.status';
 
 /**
  * Deadlines are columns that the sweeper scans (timers/sweeper.ts). Each step that starts or ends a

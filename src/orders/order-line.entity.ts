@@ -5,7 +5,7 @@ import { toGlobalId } from '../common/global-id';
 import { Money } from '../common/money';
 import { Node } from '../common/node';
 import type { Order } from './order.entity';
-import { OrderLineState } from './order-state';
+import { OrderLineState } from './order.status';
 
 @Entity({ tableName: 'order_line' })
 @Unique({ properties: ['order', 'index'] })
@@ -59,7 +59,7 @@ export class OrderLine {
     return this.unitPriceMinor * this.quantity;
   }
 
-  /** Value not yet refunded; what may actually be refunded also depends on payment (order-actions.ts). */
+  /** Value not yet refunded; what may actually be refunded also depends on payment (order-refunds.ts). */
   get refundableMinor(): number {
     return this.priceMinor - this.refundedMinor;
   }

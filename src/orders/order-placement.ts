@@ -1,23 +1,25 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import { Role } from '../auth/role';
-import { actorOf, idempotencyScope, SYSTEM_ACTOR, Viewer } from '../auth/viewer';
+import { actorOf, idempotencyScope, Viewer } from '../auth/viewer';
 import { BUSINESS_ZONE } from '../common/business-days';
-import { NotFoundError, ValidationError } from '../common/errors';
+import { ErrorResult, NotFoundError, ValidationError } from '../common/errors';
 import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { runIdempotent } from '../common/idempotency';
+import { createLoaders } from '../common/loaders';
+import { takeStep } from '../common/step-machine';
 import { Tx } from '../common/transaction';
 import { checkInt, checkList, checkText, firstProblem, parseAmount, Path } from '../common/validation';
 import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
-import { DeadlineConfig, onAccepted, onPlaced } from './order-deadlines';
+import { Config } from '../config';
+import { onPlaced } from './order-deadlines';
 import { AddressInput, PlaceOrderInput } from './order.inputs';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
-import { deriveOrderState, OrderLineState } from './order-state';
-import { commitOrderChange, moveLines, OrderOutcome } from './order-workflow';
-import { acceptedLineState } from './order-fulfilment';
+import { deriveOrderState, OrderLineState } from './order.status';
+import { orderEvent, orderMachine, touchOrder } from './order.machine';
 
 const MAX_LINES = 100;
 const MAX_QUANTITY = 9_999;
@@ -90,7 +92,7 @@ async function nextReference(em: EntityManager, now: Date): Promise<string> {
   return `${day}${String(value).padStart(4, '0')}-A`;
 }
 
-async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, config: DeadlineConfig): Promise<OrderOutcome> {
+async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, config: Config): Promise<Order | ErrorResult> {
   const parsed = parsePlaceOrder(input);
   if (parsed instanceof ValidationError) return parsed;
   const customerUuid = customerUuidFor(viewer, input);
@@ -137,21 +139,19 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
     ),
   );
   onPlaced(order, config);
-  order.version = 0; // commitOrderChange bumps it to 1
-  commitOrderChange(tx, order, null, { event: EventType.ORDER_PLACED });
-  if (shop.autoAccept) autoAccept(tx, order, config);
+  order.version = 0; // touchOrder makes it 1
+  touchOrder(tx, order);
+  tx.record(orderEvent(order, null, { event: EventType.ORDER_PLACED }));
+  if (shop.autoAccept) {
+    // Shops that accept everything have the system accept each order the moment it is placed.
+    const env = { viewer: null, now: tx.now, loaders: createLoaders(tx.em), config };
+    const accepted = await takeStep(tx, orderMachine, 'ACCEPT', order, {}, env);
+    if (accepted instanceof ErrorResult) throw new Error(`Automatic acceptance refused: ${accepted.message}`);
+  }
   return order;
 }
 
-/** Shops that accept everything have the system accept each order the moment it is placed. */
-function autoAccept(tx: Tx, order: Order, config: DeadlineConfig): void {
-  const fromState = order.state;
-  moveLines(order.lines.getItems(), acceptedLineState(order));
-  onAccepted(order, tx.now, config);
-  commitOrderChange(tx, order, fromState, { event: EventType.ORDER_ACCEPTED, actor: SYSTEM_ACTOR });
-}
-
-export async function placeOrder(em: EntityManager, viewer: Viewer, input: PlaceOrderInput, config: DeadlineConfig): Promise<OrderOutcome> {
+export async function placeOrder(em: EntityManager, viewer: Viewer, input: PlaceOrderInput, config: Config): Promise<Order | ErrorResult> {
   const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'PLACE_ORDER', input };
-  return runIdempotent(em, actorOf(viewer), idempotency, Order, (tx) => createOrder(tx, input, viewer, config));
+  return runIdempotent(em, actorOf(viewer), idempotency, (tx) => createOrder(tx, input, viewer, config));
 }

@@ -2,15 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Knex } from '@mikro-orm/postgresql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from '../auth/role';
-import { Viewer } from '../auth/viewer';
+import { tenantScope, Viewer } from '../auth/viewer';
 import { clock } from '../common/clock';
 import { apiError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
 import { SortDirection } from '../common/locale';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { Order } from './order.entity';
-import { orderScope } from './order-workflow';
-import { OrderState } from './order-state';
+import { OrderState } from './order.status';
 
 export enum OrderSortField {
   CREATED_AT = 'CREATED_AT',
@@ -74,7 +73,7 @@ function escapeLike(text: string): string {
 
 /** The viewer's scope and the client's filters, shared by the page query and its count. */
 function applyFilters(query: Knex.QueryBuilder, viewer: Viewer, filter: OrderFilter | null | undefined): void {
-  const scope = orderScope(viewer) as { shop?: string; customer?: string };
+  const scope = tenantScope(viewer) as { shop?: string; customer?: string };
   if (scope.shop) query.where('o.shop_id', scope.shop);
   if (scope.customer) query.where('o.customer_id', scope.customer);
   if (!filter) return;
@@ -149,5 +148,5 @@ export async function listOrders(
 
 /** One order the viewer may see, by id or reference; null for anything else. */
 export function findOrder(em: EntityManager, viewer: Viewer, where: { uuid: string } | { reference: string }): Promise<Order | null> {
-  return em.findOne(Order, { ...where, ...orderScope(viewer) });
+  return em.findOne(Order, { ...where, ...tenantScope(viewer) });
 }

@@ -1,18 +1,23 @@
 import { AmountExceedsRefundableError, ValidationError } from '../common/errors';
-import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { Money } from '../common/money';
-import { Tx } from '../common/transaction';
+import { StepTx } from '../common/step-machine';
 import { checkList, parseAmount } from '../common/validation';
-import { refundableMinor } from './order-actions';
-import { OrderDeps } from './order-fulfilment';
 import { orderHooks } from './order-hooks';
 import { RefundOrderInput } from './order.inputs';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
-import { canTransition, OrderLineState } from './order-state';
-import { moveLines, OrderOutcome, runOrderCommand } from './order-workflow';
+import { canTransition, moveLines, OrderLineState } from './order.status';
 import { Refund, RefundReason } from './refund.entity';
+
+/** Lines whose money the customer has paid can be refunded, in any state but these. */
+const NOT_REFUNDABLE = new Set([OrderLineState.WAITING_ACCEPTANCE, OrderLineState.WAITING_DEBIT_PAYMENT, OrderLineState.REFUSED, OrderLineState.REFUNDED]);
+
+/** What the customer paid for the line and has not got back yet. */
+export function refundableMinor(order: Order, line: OrderLine): number {
+  if (!order.paidAt || NOT_REFUNDABLE.has(line.state)) return 0;
+  return line.refundableMinor;
+}
 
 export interface LineRefund {
   line: OrderLine;
@@ -20,7 +25,7 @@ export interface LineRefund {
 }
 
 /** Matches each requested line to the order and its amount to what is left refundable on it. */
-function planRefunds(order: Order, input: RefundOrderInput): LineRefund[] | ValidationError | AmountExceedsRefundableError {
+export function planRefunds(order: Order, input: RefundOrderInput): LineRefund[] | ValidationError | AmountExceedsRefundableError {
   const listProblem = checkList(['input', 'lines'], input.lines, 1, 100);
   if (listProblem) return listProblem;
   const plan: LineRefund[] = [];
@@ -45,7 +50,7 @@ function planRefunds(order: Order, input: RefundOrderInput): LineRefund[] | Vali
 }
 
 /** Records the refunds; lines whose whole value went back become REFUNDED (a canceled line stays CANCELED). */
-export async function applyRefunds(tx: Tx, order: Order, plan: readonly LineRefund[], reason: RefundReason): Promise<Refund[]> {
+export async function applyRefunds(tx: StepTx, order: Order, plan: readonly LineRefund[], reason: RefundReason): Promise<Refund[]> {
   const refunds: Refund[] = [];
   const fullyRefunded: OrderLine[] = [];
   for (const { line, amountMinor } of plan) {
@@ -58,27 +63,4 @@ export async function applyRefunds(tx: Tx, order: Order, plan: readonly LineRefu
   }
   if (fullyRefunded.length > 0) for (const hook of orderHooks.linesFullyRefunded) await hook(tx, order, fullyRefunded);
   return refunds;
-}
-
-export function refundOrder({ em, viewer }: OrderDeps, input: RefundOrderInput): Promise<OrderOutcome> {
-  return runOrderCommand(em, {
-    step: 'REFUND',
-    viewer,
-    orderId: input.orderId,
-    expectedVersion: input.expectedVersion,
-    idempotencyKey: input.idempotencyKey,
-    input,
-    async apply(order, tx) {
-      const plan = planRefunds(order, input);
-      if (!Array.isArray(plan)) return plan;
-      await applyRefunds(tx, order, plan, input.reason);
-      return {
-        event: EventType.ORDER_REFUNDED,
-        data: {
-          reason: input.reason,
-          lines: plan.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount })),
-        },
-      };
-    },
-  });
 }

@@ -7,7 +7,7 @@ import { Node } from '../common/node';
 import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { OrderLine } from './order-line.entity';
-import { OrderState } from './order-state';
+import { OrderState } from './order.status';
 import { Tracking, trackingOf } from './tracking';
 
 export enum PaymentWorkflow {

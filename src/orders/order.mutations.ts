@@ -1,19 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../auth/role';
-import { clock } from '../common/clock';
+import { CUSTOMER_SIDE } from '../auth/role';
+import { ErrorResult, NotFoundError } from '../common/errors';
+import { runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
-import { confirmDelivery, recordCarrierDelivery, recordPayment } from './order-delivery';
-import {
-  acceptOrder,
-  cancelOrder,
-  confirmShipment,
-  markReadyForPickup,
-  OrderDeps,
-  refuseOrder,
-  setTracking,
-} from './order-fulfilment';
+import { checkCarrierDelivery, findShipment } from './order-carrier-delivery';
 import { placeOrder } from './order-placement';
-import { refundOrder } from './order-refunds';
 import {
   AcceptOrderInput,
   CancelOrderInput,
@@ -25,82 +16,88 @@ import {
   RefuseOrderInput,
   SetTrackingInput,
 } from './order.inputs';
+import { Order } from './order.entity';
+import { ORDER_STEPS, orderMachine } from './order.machine';
 import { OrderResult } from './order.results';
-import { OrderOutcome } from './order-workflow';
 
-const SELLER_SIDE = [Role.SELLER, Role.OPERATOR];
-const CUSTOMER_SIDE = [Role.CUSTOMER, Role.OPERATOR];
+type OrderOutcome = Promise<Order | ErrorResult>;
 
-function deps(context: AppContext): OrderDeps {
-  return { em: context.em, viewer: viewerOf(context), config: context.config };
+/** Runs an order step for the caller; roles, state, guards and the event are the machine's (order.machine.ts). */
+function step(name: keyof typeof ORDER_STEPS, context: AppContext, input: object, uuid?: string | null): OrderOutcome {
+  return runStep(context.em, orderMachine, name, { viewer: viewerOf(context), config: context.config, input: input as Record<string, unknown>, uuid });
 }
 
-/** Thin: each mutation hands its input to the order services, which scope, check and apply. */
+/** Thin: each mutation names its step; who may call it is the step's `roles`, declared once. */
 @Resolver()
 export class OrderMutations {
   @Authorized(CUSTOMER_SIDE)
   @Mutation(() => OrderResult)
-  placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
+  placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() context: AppContext): OrderOutcome {
     return placeOrder(context.em, viewerOf(context), input, context.config);
   }
 
-  @Authorized(CUSTOMER_SIDE)
+  @Authorized(ORDER_STEPS.CONFIRM_DELIVERY.roles)
   @Mutation(() => OrderResult)
-  confirmDelivery(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return confirmDelivery(deps(context), input);
+  confirmDelivery(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('CONFIRM_DELIVERY', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.ACCEPT.roles)
   @Mutation(() => OrderResult)
-  acceptOrder(@Arg('input') input: AcceptOrderInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return acceptOrder(deps(context), input);
+  acceptOrder(@Arg('input') input: AcceptOrderInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('ACCEPT', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.REFUSE.roles)
   @Mutation(() => OrderResult)
-  refuseOrder(@Arg('input') input: RefuseOrderInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return refuseOrder(deps(context), input);
+  refuseOrder(@Arg('input') input: RefuseOrderInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('REFUSE', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.SET_TRACKING.roles)
   @Mutation(() => OrderResult)
-  setTracking(@Arg('input') input: SetTrackingInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return setTracking(deps(context), input);
+  setTracking(@Arg('input') input: SetTrackingInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('SET_TRACKING', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.CONFIRM_SHIPMENT.roles)
   @Mutation(() => OrderResult)
-  confirmShipment(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return confirmShipment(deps(context), input);
+  confirmShipment(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('CONFIRM_SHIPMENT', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.MARK_READY_FOR_PICKUP.roles)
   @Mutation(() => OrderResult)
-  markReadyForPickup(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return markReadyForPickup(deps(context), input);
+  markReadyForPickup(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('MARK_READY_FOR_PICKUP', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.CANCEL.roles)
   @Mutation(() => OrderResult)
-  cancelOrder(@Arg('input') input: CancelOrderInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return cancelOrder(deps(context), input);
+  cancelOrder(@Arg('input') input: CancelOrderInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('CANCEL', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(ORDER_STEPS.REFUND.roles)
   @Mutation(() => OrderResult)
-  refundOrder(@Arg('input') input: RefundOrderInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return refundOrder(deps(context), input);
+  refundOrder(@Arg('input') input: RefundOrderInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('REFUND', context, input);
   }
 
-  @Authorized([Role.OPERATOR])
+  @Authorized(ORDER_STEPS.RECORD_PAYMENT.roles)
   @Mutation(() => OrderResult)
-  recordPayment(@Arg('input') input: RecordPaymentInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return recordPayment(deps(context), input);
+  recordPayment(@Arg('input') input: RecordPaymentInput, @Ctx() context: AppContext): OrderOutcome {
+    return step('RECORD_PAYMENT', context, input);
   }
 
-  @Authorized([Role.OPERATOR])
+  /** The report names a shipment, not an order: the order is found by its tracking number first. */
+  @Authorized(ORDER_STEPS.RECORD_CARRIER_DELIVERY.roles)
   @Mutation(() => OrderResult)
-  recordCarrierDelivery(@Arg('input') input: RecordCarrierDeliveryInput, @Ctx() context: AppContext): Promise<OrderOutcome> {
-    return recordCarrierDelivery(deps(context), input, clock.now());
+  async recordCarrierDelivery(@Arg('input') input: RecordCarrierDeliveryInput, @Ctx() context: AppContext): OrderOutcome {
+    // An invalid report is refused by the step's own check, before any lookup.
+    if (checkCarrierDelivery(input)) return step('RECORD_CARRIER_DELIVERY', context, input, null);
+    const uuid = await findShipment(context.em, input);
+    if (!uuid) return new NotFoundError('No shipment with this carrier and tracking number');
+    return step('RECORD_CARRIER_DELIVERY', context, input, uuid);
   }
 }

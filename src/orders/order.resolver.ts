@@ -11,12 +11,13 @@ import { AppContext, viewerOf } from '../context';
 import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { CARRIERS, Carrier } from './carriers';
-import { availableActions, OrderAction, refundableMinor } from './order-actions';
-import { orderHooks } from './order-hooks';
+import { availableActions } from '../common/step-machine';
+import { OrderAction, orderMachine } from './order.machine';
+import { refundableMinor } from './order-refunds';
 import { Address, Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order-queries';
-import { stateLabel } from './order-state';
+import { stateLabel } from './order.status';
 import { Refund } from './refund.entity';
 
 // Keyed by the request's loaders, which a subscription replaces for every event (fresh data).
@@ -119,10 +120,8 @@ export class OrderResolver {
   @FieldResolver(() => [OrderAction], { description: 'What the viewer may do now; clients never hard-code the state graph.' })
   async availableActions(@Root() order: Order, @Ctx() context: AppContext): Promise<OrderAction[]> {
     await loadLines(order, context);
-    const viewer = viewerOf(context);
-    const now = clock.now();
-    const offered = new Set(availableActions(order, viewer, now));
-    for (const provider of orderHooks.availableActions) for (const action of await provider(order, viewer, now, context)) offered.add(action);
+    const env = { viewer: viewerOf(context), now: clock.now(), loaders: context.loaders, config: context.config };
+    const offered = new Set(await availableActions(orderMachine, order, env));
     // In the enum's order, so clients get a stable list.
     return Object.values(OrderAction).filter((action) => offered.has(action));
   }

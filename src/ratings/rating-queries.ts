@@ -1,13 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { apiError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { Rating } from './rating.entity';
 import { RatingFilter } from './rating.inputs';
-import { ratingScope } from './rating-steps';
-import { RatingRemovalStatus } from './rating-removal';
+import { RatingRemovalStatus } from './rating.status';
 
 @ObjectType()
 export class RatingEdge {
@@ -109,4 +109,21 @@ export async function ratingSummaries(em: EntityManager, shopUuids: readonly str
     const average = count === 0 ? null : Math.floor((total * 100) / count + 0.5) / 100;
     return { average, count, distribution };
   });
+}
+
+/**
+ * Who sees a rating: whoever sees its order (the shop's sellers, its customer, operators), except
+ * that a REMOVED rating is gone from the shop's record: its sellers no longer see it (it leaves
+ * their lists, Order.rating, node and the summary); its author and the operators still do.
+ */
+export function ratingScope(viewer: Viewer): Record<string, unknown> {
+  if (viewer.role === Role.SELLER) return { shop: viewer.shopUuid, removal: { $ne: RatingRemovalStatus.REMOVED } };
+  if (viewer.role === Role.CUSTOMER) return { customer: viewer.customerUuid };
+  return {};
+}
+
+export function visibleTo(viewer: Viewer, rating: Rating): boolean {
+  if (viewer.role === Role.SELLER) return rating.shop.uuid === viewer.shopUuid && rating.removal !== RatingRemovalStatus.REMOVED;
+  if (viewer.role === Role.CUSTOMER) return rating.customer.uuid === viewer.customerUuid;
+  return true;
 }

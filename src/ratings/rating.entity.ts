@@ -6,7 +6,7 @@ import { Node } from '../common/node';
 import { Customer } from '../customers/customer.entity';
 import type { Order } from '../orders/order.entity';
 import { Shop } from '../shops/shop.entity';
-import { RatingRemovalGround, RatingRemovalStatus } from './rating-removal';
+import { RatingRemovalGround, RatingRemovalStatus } from './rating.status';
 
 @ObjectType()
 export class RatingReply {

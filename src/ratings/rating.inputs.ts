@@ -1,7 +1,7 @@
 import { createUnionType, Field, ID, InputType, Int } from 'type-graphql';
 import { AlreadyExistsError, DeadlinePassedError, InvalidStateError, NotFoundError, ValidationError } from '../common/errors';
 import { Rating } from './rating.entity';
-import { RatingRemovalGround } from './rating-removal';
+import { RatingRemovalGround } from './rating.status';
 
 export const RatingResult = createUnionType({
   name: 'RatingResult',

@@ -1,43 +1,49 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../auth/role';
+import { ErrorResult } from '../common/errors';
+import { runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
-import { decideRatingRemoval, deleteRatingReply, replyToRating, requestRatingRemoval } from './rating-actions';
+import { orderMachine } from '../orders/order.machine';
+import { Rating } from './rating.entity';
 import { DecideRatingRemovalInput, RateOrderInput, RatingResult, ReplyToRatingInput, RequestRatingRemovalInput } from './rating.inputs';
-import { rateOrder, RatingOutcome } from './rating-workflow';
+import { RATE, RATING_STEPS, ratingMachine } from './rating.machine';
 
-const SELLER_SIDE = [Role.SELLER, Role.OPERATOR];
-const CUSTOMER_SIDE = [Role.CUSTOMER, Role.OPERATOR];
+type RatingOutcome = Promise<Rating | ErrorResult>;
 
-/** Thin: customers rate; sellers reply and ask for removal; operators may do all, and decide removals. */
+function step(name: keyof typeof RATING_STEPS, context: AppContext, input: object, idPath?: string[]): RatingOutcome {
+  return runStep(context.em, ratingMachine, name, { viewer: viewerOf(context), config: context.config, input: { ...input }, idPath });
+}
+
+/** Thin: customers rate, sellers reply and ask for removal, the operator decides (the steps' roles). */
 @Resolver()
 export class RatingMutations {
-  @Authorized(CUSTOMER_SIDE)
+  /** Rating is a step on the order: its lock makes two first ratings wait for each other. */
+  @Authorized(RATE.roles)
   @Mutation(() => RatingResult)
-  rateOrder(@Arg('input') input: RateOrderInput, @Ctx() context: AppContext): Promise<RatingOutcome> {
-    return rateOrder(context.em, viewerOf(context), input, context.config.ratingWindowMs);
+  rateOrder(@Arg('input') input: RateOrderInput, @Ctx() context: AppContext): RatingOutcome {
+    return runStep(context.em, orderMachine, 'RATE', { viewer: viewerOf(context), config: context.config, input: { ...input } }) as RatingOutcome;
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RATING_STEPS.REPLY.roles)
   @Mutation(() => RatingResult)
-  replyToRating(@Arg('input') input: ReplyToRatingInput, @Ctx() context: AppContext): Promise<RatingOutcome> {
-    return replyToRating(context.em, viewerOf(context), input);
+  replyToRating(@Arg('input') input: ReplyToRatingInput, @Ctx() context: AppContext): RatingOutcome {
+    return step('REPLY', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RATING_STEPS.DELETE_REPLY.roles)
   @Mutation(() => RatingResult)
-  deleteRatingReply(@Arg('ratingId', () => ID) ratingId: string, @Ctx() context: AppContext): Promise<RatingOutcome> {
-    return deleteRatingReply(context.em, viewerOf(context), ratingId);
+  deleteRatingReply(@Arg('ratingId', () => ID) ratingId: string, @Ctx() context: AppContext): RatingOutcome {
+    return step('DELETE_REPLY', context, { ratingId }, ['ratingId']);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RATING_STEPS.REQUEST_REMOVAL.roles)
   @Mutation(() => RatingResult)
-  requestRatingRemoval(@Arg('input') input: RequestRatingRemovalInput, @Ctx() context: AppContext): Promise<RatingOutcome> {
-    return requestRatingRemoval(context.em, viewerOf(context), input);
+  requestRatingRemoval(@Arg('input') input: RequestRatingRemovalInput, @Ctx() context: AppContext): RatingOutcome {
+    return step('REQUEST_REMOVAL', context, input);
   }
 
-  @Authorized([Role.OPERATOR])
+  @Authorized(RATING_STEPS.DECIDE_REMOVAL.roles)
   @Mutation(() => RatingResult)
-  decideRatingRemoval(@Arg('input') input: DecideRatingRemovalInput, @Ctx() context: AppContext): Promise<RatingOutcome> {
-    return decideRatingRemoval(context.em, viewerOf(context), input);
+  decideRatingRemoval(@Arg('input') input: DecideRatingRemovalInput, @Ctx() context: AppContext): RatingOutcome {
+    return step('DECIDE_REMOVAL', context, input);
   }
 }

@@ -1,15 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
+import { clock } from '../common/clock';
 import { Event } from '../common/events/event.entity';
+import { availableActions } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { Customer } from '../customers/customer.entity';
 import { Order } from '../orders/order.entity';
 import { Shop } from '../shops/shop.entity';
 import { Rating } from './rating.entity';
 import { RatingFilter } from './rating.inputs';
-import { listRatings, RatingConnection, RatingSummary } from './rating-queries';
-import { RatingRemovalGround } from './rating-removal';
-import { visibleTo } from './rating-steps';
+import { listRatings, RatingConnection, RatingSummary, visibleTo } from './rating-queries';
+import { ratingMachine } from './rating.machine';
+import { RatingAction, RatingRemovalGround } from './rating.status';
 
 @Resolver(() => Rating)
 export class RatingResolver {
@@ -28,6 +30,13 @@ export class RatingResolver {
     @Arg('shopId', () => ID, { nullable: true }) shopId?: string,
   ): Promise<RatingConnection> {
     return listRatings(context.em, viewerOf(context), { first, after, last, before, filter, shopId });
+  }
+
+  @FieldResolver(() => [RatingAction], { description: 'What the viewer may do now, from the same rules the mutations check.' })
+  async availableActions(@Root() rating: Rating, @Ctx() context: AppContext): Promise<RatingAction[]> {
+    const env = { viewer: viewerOf(context), now: clock.now(), loaders: context.loaders, config: context.config };
+    const offered = new Set(await availableActions(ratingMachine, rating, env));
+    return Object.values(RatingAction).filter((action) => offered.has(action));
   }
 
   /** Whoever sees a rating sees its order (ratings are scoped like their orders). */

@@ -4,7 +4,7 @@ import { Viewer } from '../auth/viewer';
 import { apiError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
-import { orderScope } from '../orders/order-workflow';
+import { tenantScope } from '../auth/viewer';
 import { Return } from './return.entity';
 import { ReturnFilter } from './return.inputs';
 
@@ -24,7 +24,7 @@ export class ReturnConnection {
 
 /** The viewer's scope (a seller its shop's returns, a customer their own) and the client's filters. */
 function whereOf(viewer: Viewer, filter: ReturnFilter | null | undefined): Record<string, unknown> {
-  const where: Record<string, unknown> = { ...orderScope(viewer) };
+  const where: Record<string, unknown> = { ...tenantScope(viewer) };
   if (filter?.statuses?.length) where.status = { $in: filter.statuses };
   if (filter?.orderId) {
     const orderUuid = localIdOf('Order', filter.orderId);
@@ -63,5 +63,5 @@ export async function listReturns(
 
 /** One return the viewer may see (the viewer sees its order); null for anything else. */
 export function findReturn(em: EntityManager, viewer: Viewer, uuid: string): Promise<Return | null> {
-  return em.findOne(Return, { uuid, ...orderScope(viewer) });
+  return em.findOne(Return, { uuid, ...tenantScope(viewer) });
 }

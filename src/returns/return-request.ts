@@ -1,27 +1,21 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { actorOf, idempotencyScope, Viewer } from '../auth/viewer';
-import { addBusinessDays } from '../common/business-days';
-import { ErrorResult, InvalidStateError, NotFoundError, ValidationError } from '../common/errors';
-import { EventType } from '../common/events/event-type';
+import { DeadlinePassedError, ErrorResult, InvalidStateError, ValidationError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
-import { runIdempotent } from '../common/idempotency';
-import { Tx } from '../common/transaction';
 import { checkInt, checkList, checkText, firstProblem } from '../common/validation';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
-import { orderScope } from '../orders/order-workflow';
-import { Return, ReturnLine } from './return.entity';
+import { OrderLineState } from '../orders/order.status';
 import { RequestReturnInput } from './return.inputs';
-import { checkCanRequestReturn, RETURNABLE_LINE_STATES, returnableUnits, ReturnContext, returnWindowEndsAt } from './return-steps';
-import { ReturnStatus } from './return-status';
-import { commitReturnChange, heldUnitsByOrder, lockOrder, ReturnOutcome } from './return-workflow';
+import { QUANTITY_HOLDING } from './return.status';
+
+/** What requesting a return checks: the window, the units left on each line, the request's shape. */
 
 export const MAX_RETURN_TEXT = 2_000;
 /** The shop should accept or reject within this many Polish business days of the request. */
 export const DECISION_BUSINESS_DAYS = 2;
 
 /** Shape checks that need nothing from the database. */
-function checkRequestInput(input: RequestReturnInput): ValidationError | undefined {
+export function checkRequestInput(input: RequestReturnInput): ValidationError | undefined {
   return firstProblem(
     () => checkList(['input', 'lines'], input.lines, 1, 100),
     () => checkText(['input', 'comment'], input.comment, MAX_RETURN_TEXT, true),
@@ -29,13 +23,13 @@ function checkRequestInput(input: RequestReturnInput): ValidationError | undefin
   );
 }
 
-interface PlannedLine {
+export interface PlannedLine {
   line: OrderLine;
   quantity: number;
 }
 
 /** Matches each requested line to the order: returnable, listed once, no more units than are left. */
-function planLines(order: Order, input: RequestReturnInput, context: ReturnContext): PlannedLine[] | ErrorResult {
+export function planLines(order: Order, input: RequestReturnInput, context: ReturnContext): PlannedLine[] | ErrorResult {
   const planned: PlannedLine[] = [];
   for (const [i, requested] of input.lines.entries()) {
     const uuid = localIdOf('OrderLine', requested.lineId);
@@ -57,41 +51,58 @@ function planLines(order: Order, input: RequestReturnInput, context: ReturnConte
   return planned;
 }
 
-async function execute(tx: Tx, viewer: Viewer, input: RequestReturnInput): Promise<ReturnOutcome> {
-  const orderUuid = localIdOf('Order', input.orderId);
-  if (!orderUuid) return new ValidationError(['input', 'orderId'], 'is not an order id');
-  const invalid = checkRequestInput(input);
-  if (invalid) return invalid;
-  const order = await lockOrder(tx.em, orderUuid, orderScope(viewer));
-  if (!order) return new NotFoundError('Order not found');
-  const held = await heldUnitsByOrder(tx.em, [order.uuid]);
-  const context: ReturnContext = { returnPolicyDays: order.shop.returnPolicyDays, heldUnits: held.get(order.uuid)! };
-  const refusal = checkCanRequestReturn(order, context, tx.now);
-  if (refusal) return refusal;
-  const planned = planLines(order, input, context);
-  if (!Array.isArray(planned)) return planned;
-  const ret = tx.em.create(Return, {
-    order,
-    shop: order.shop,
-    customer: order.customer,
-    reason: input.reason,
-    comment: input.comment?.trim() || null,
-    status: ReturnStatus.REQUESTED,
-    requestedAt: tx.now,
-    windowEndsAt: returnWindowEndsAt(order.receivedAt!, context.returnPolicyDays),
-    decisionDueAt: addBusinessDays(tx.now, DECISION_BUSINESS_DAYS),
-    updatedAt: tx.now,
-  });
-  for (const { line, quantity } of planned) ret.lines.add(tx.em.create(ReturnLine, { return: ret, line, quantity }));
-  commitReturnChange(tx, ret, order, EventType.RETURN_REQUESTED, null, {
-    reason: input.reason,
-    lines: planned.map(({ line, quantity }) => ({ lineId: line.id, quantity })),
-  });
-  return ret;
+
+/** Line states a return may take units of: delivered and not refunded or under an incident. */
+export const RETURNABLE_LINE_STATES: readonly OrderLineState[] = [OrderLineState.RECEIVED, OrderLineState.CLOSED];
+
+export const MIN_WITHDRAWAL_DAYS = 14;
+const DAY_MS = 24 * 3_600_000;
+
+/** receivedAt + max(14, shop.returnPolicyDays) x 24 hours; the last instant a request is accepted. */
+export function returnWindowEndsAt(receivedAt: Date, returnPolicyDays: number): Date {
+  return new Date(receivedAt.getTime() + Math.max(MIN_WITHDRAWAL_DAYS, returnPolicyDays) * DAY_MS);
 }
 
-/** The customer (or an operator for them) asks to send back units of received lines within the window. */
-export function requestReturn(em: EntityManager, viewer: Viewer, input: RequestReturnInput): Promise<ReturnOutcome> {
-  const idempotency = { scope: idempotencyScope(viewer), key: input.idempotencyKey, operation: 'REQUEST_RETURN', input };
-  return runIdempotent(em, actorOf(viewer), idempotency, Return, (tx) => execute(tx, viewer, input));
+/** What requesting a return depends on beyond the order: the shop's policy and units already in returns. */
+export interface ReturnContext {
+  returnPolicyDays: number;
+  /** Units per order line uuid held by other returns (QUANTITY_HOLDING). */
+  heldUnits: ReadonlyMap<string, number>;
+}
+
+/** Units of a line that a new return may still take. */
+export function returnableUnits(line: OrderLine, context: ReturnContext): number {
+  if (!RETURNABLE_LINE_STATES.includes(line.state)) return 0;
+  return Math.max(0, line.quantity - (context.heldUnits.get(line.uuid) ?? 0));
+}
+
+/**
+ * Why no return can be requested on the order now (not received, nothing left to return, window
+ * closed), or nothing. The mutation and `availableActions` both ask this.
+ */
+export function checkCanRequestReturn(order: Order, context: ReturnContext, now: Date): ErrorResult | undefined {
+  if (!order.receivedAt) return new InvalidStateError(order.state, 'A return can be requested once the order is received');
+  if (!order.lines.getItems().some((line) => returnableUnits(line, context) > 0)) {
+    return new InvalidStateError(order.state, 'Nothing on this order can be returned');
+  }
+  const windowEndsAt = returnWindowEndsAt(order.receivedAt, context.returnPolicyDays);
+  if (now > windowEndsAt) return new DeadlinePassedError(windowEndsAt, 'The return window has closed');
+  return undefined;
+}
+
+/** Units per order line held by the orders' returns (see QUANTITY_HOLDING): order uuid -> line uuid -> units. */
+export async function heldUnitsByOrder(em: EntityManager, orderUuids: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const held = new Map<string, Map<string, number>>(orderUuids.map((uuid) => [uuid, new Map()]));
+  if (orderUuids.length === 0) return held;
+  const rows = await em.getConnection().execute<{ order_id: string; line_id: string; units: string }[]>(
+    `select r.order_id, l.line_id, sum(l.quantity) as units
+       from return_line l join order_return r on r.id = l.return_id
+      where r.order_id in (?) and r.status in (?)
+      group by r.order_id, l.line_id`,
+    [[...orderUuids], [...QUANTITY_HOLDING]],
+    'all',
+    em.getTransactionContext(),
+  );
+  for (const row of rows) held.get(row.order_id)?.set(row.line_id, Number(row.units));
+  return held;
 }

@@ -9,7 +9,7 @@ import type { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Refund } from '../orders/refund.entity';
 import { Shop } from '../shops/shop.entity';
-import { ReturnReason, ReturnRejectionReason, ReturnStatus } from './return-status';
+import { ReturnReason, ReturnRejectionReason, ReturnStatus } from './return.status';
 
 /**
  * A customer's withdrawal from (part of) an order. The shop and customer are kept on the row so

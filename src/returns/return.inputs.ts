@@ -9,7 +9,7 @@ import {
 } from '../common/errors';
 import { DecimalScalar } from '../common/money';
 import { Return } from './return.entity';
-import { ReturnReason, ReturnRejectionReason, ReturnStatus } from './return-status';
+import { ReturnReason, ReturnRejectionReason, ReturnStatus } from './return.status';
 import { TrackingFieldsInput } from '../orders/tracking';
 
 export const ReturnResult = createUnionType({

@@ -1,57 +1,61 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../auth/role';
+import { ErrorResult } from '../common/errors';
+import { runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
-import { acceptReturn, cancelReturn, markReturnReceived, rejectReturn, setReturnTracking } from './return-actions';
+import { orderMachine } from '../orders/order.machine';
+import { Return } from './return.entity';
 import { RejectReturnInput, RefundReturnInput, RequestReturnInput, ReturnActionInput, ReturnResult, SetReturnTrackingInput } from './return.inputs';
-import { refundReturn } from './return-refund';
-import { requestReturn } from './return-request';
-import { ReturnOutcome } from './return-workflow';
+import { REQUEST_RETURN, RETURN_STEPS, returnMachine } from './return.machine';
 
-const SELLER_SIDE = [Role.SELLER, Role.OPERATOR];
-const CUSTOMER_SIDE = [Role.CUSTOMER, Role.OPERATOR];
+type ReturnOutcome = Promise<Return | ErrorResult>;
 
-/** Thin: customers request, track and cancel; sellers decide, receive and refund; operators may do all. */
+function step(name: keyof typeof RETURN_STEPS, context: AppContext, input: object): ReturnOutcome {
+  return runStep(context.em, returnMachine, name, { viewer: viewerOf(context), config: context.config, input: { ...input } });
+}
+
+/** Thin: customers request, track and cancel; sellers decide, receive and refund; operators may do all (the steps' roles). */
 @Resolver()
 export class ReturnMutations {
-  @Authorized(CUSTOMER_SIDE)
+  /** Requesting a return is a step on its order: the order is locked while units are counted. */
+  @Authorized(REQUEST_RETURN.roles)
   @Mutation(() => ReturnResult)
-  requestReturn(@Arg('input') input: RequestReturnInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return requestReturn(context.em, viewerOf(context), input);
+  requestReturn(@Arg('input') input: RequestReturnInput, @Ctx() context: AppContext): ReturnOutcome {
+    return runStep(context.em, orderMachine, 'REQUEST_RETURN', { viewer: viewerOf(context), config: context.config, input: { ...input } }) as ReturnOutcome;
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RETURN_STEPS.ACCEPT.roles)
   @Mutation(() => ReturnResult)
-  acceptReturn(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return acceptReturn(context.em, viewerOf(context), input);
+  acceptReturn(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): ReturnOutcome {
+    return step('ACCEPT', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RETURN_STEPS.REJECT.roles)
   @Mutation(() => ReturnResult)
-  rejectReturn(@Arg('input') input: RejectReturnInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return rejectReturn(context.em, viewerOf(context), input);
+  rejectReturn(@Arg('input') input: RejectReturnInput, @Ctx() context: AppContext): ReturnOutcome {
+    return step('REJECT', context, input);
   }
 
-  @Authorized(CUSTOMER_SIDE)
+  @Authorized(RETURN_STEPS.SET_TRACKING.roles)
   @Mutation(() => ReturnResult)
-  setReturnTracking(@Arg('input') input: SetReturnTrackingInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return setReturnTracking(context.em, viewerOf(context), input);
+  setReturnTracking(@Arg('input') input: SetReturnTrackingInput, @Ctx() context: AppContext): ReturnOutcome {
+    return step('SET_TRACKING', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RETURN_STEPS.MARK_RECEIVED.roles)
   @Mutation(() => ReturnResult)
-  markReturnReceived(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return markReturnReceived(context.em, viewerOf(context), input);
+  markReturnReceived(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): ReturnOutcome {
+    return step('MARK_RECEIVED', context, input);
   }
 
-  @Authorized(SELLER_SIDE)
+  @Authorized(RETURN_STEPS.REFUND.roles)
   @Mutation(() => ReturnResult)
-  refundReturn(@Arg('input') input: RefundReturnInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return refundReturn(context.em, viewerOf(context), input);
+  refundReturn(@Arg('input') input: RefundReturnInput, @Ctx() context: AppContext): ReturnOutcome {
+    return step('REFUND', context, input);
   }
 
-  @Authorized(CUSTOMER_SIDE)
+  @Authorized(RETURN_STEPS.CANCEL.roles)
   @Mutation(() => ReturnResult)
-  cancelReturn(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): Promise<ReturnOutcome> {
-    return cancelReturn(context.em, viewerOf(context), input);
+  cancelReturn(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): ReturnOutcome {
+    return step('CANCEL', context, input);
   }
 }

@@ -1,6 +1,8 @@
 import { wrap } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { clock } from '../common/clock';
 import { Event } from '../common/events/event.entity';
+import { availableActions } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
@@ -8,6 +10,8 @@ import { Refund } from '../orders/refund.entity';
 import { Return, ReturnLine } from './return.entity';
 import { ReturnFilter } from './return.inputs';
 import { listReturns, ReturnConnection } from './return-queries';
+import { returnMachine } from './return.machine';
+import { ReturnAction } from './return.status';
 
 @Resolver(() => Return)
 export class ReturnResolver {
@@ -22,6 +26,13 @@ export class ReturnResolver {
     @Arg('filter', () => ReturnFilter, { nullable: true }) filter?: ReturnFilter,
   ): Promise<ReturnConnection> {
     return listReturns(context.em, viewerOf(context), { first, after, last, before, filter });
+  }
+
+  @FieldResolver(() => [ReturnAction], { description: 'What the viewer may do now, from the same rules the mutations check.' })
+  async availableActions(@Root() ret: Return, @Ctx() context: AppContext): Promise<ReturnAction[]> {
+    const env = { viewer: viewerOf(context), now: clock.now(), loaders: context.loaders, config: context.config };
+    const offered = new Set(await availableActions(returnMachine, ret, env));
+    return Object.values(ReturnAction).filter((action) => offered.has(action));
   }
 
   /** Whoever sees a return sees its order (both are scoped by the same shop and customer). */

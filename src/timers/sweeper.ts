@@ -1,89 +1,24 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { clock } from '../common/clock';
-import { ErrorResult, InvalidStateError } from '../common/errors';
-import { EventType } from '../common/events/event-type';
+import { ErrorResult } from '../common/errors';
 import { Logger } from '../common/logger';
-import { Tx } from '../common/transaction';
-import { linesFor, OrderStep } from '../orders/order-actions';
-import { DeadlineConfig, onClosed, onNothingLeftToShip, onPaymentEnded, onReceived, onRefused } from '../orders/order-deadlines';
-import { Order } from '../orders/order.entity';
-import { OrderLineState } from '../orders/order-state';
-import { moveLines, runOrderCommand, StepEffect } from '../orders/order-workflow';
-
-type DeadlineColumn = 'acceptanceDeadline' | 'paymentDeadline' | 'deliveryFallbackAt' | 'closeAt';
-
-interface Timer {
-  kind: string;
-  column: DeadlineColumn;
-  step: OrderStep;
-  /** Narrows the candidates to orders the step can take now, so blocked ones never crowd out the rest. */
-  ready?: Record<string, unknown>;
-  fire(order: Order, tx: Tx, config: DeadlineConfig): StepEffect;
-}
-
-/** Each deadline applies the same transition a person would, as the SYSTEM actor. */
-const TIMERS: readonly Timer[] = [
-  {
-    kind: 'acceptance',
-    column: 'acceptanceDeadline',
-    step: 'ACCEPTANCE_TIMEOUT',
-    fire(order) {
-      moveLines(linesFor('ACCEPTANCE_TIMEOUT', order), OrderLineState.REFUSED);
-      onRefused(order);
-      return { event: EventType.ORDER_REFUSED, data: { reason: 'ACCEPTANCE_TIMEOUT' } };
-    },
-  },
-  {
-    kind: 'payment',
-    column: 'paymentDeadline',
-    step: 'PAYMENT_TIMEOUT',
-    fire(order) {
-      moveLines(linesFor('PAYMENT_TIMEOUT', order), OrderLineState.CANCELED);
-      onPaymentEnded(order);
-      if (linesFor('CANCEL', order).length === 0) onNothingLeftToShip(order);
-      return { event: EventType.ORDER_CANCELED, data: { reason: 'PAYMENT_TIMEOUT' } };
-    },
-  },
-  {
-    kind: 'delivery-fallback',
-    column: 'deliveryFallbackAt',
-    step: 'DELIVERY_FALLBACK',
-    fire(order, tx, config) {
-      moveLines(linesFor('DELIVERY_FALLBACK', order), OrderLineState.RECEIVED);
-      onReceived(order, tx.now, config);
-      return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'SYSTEM' } };
-    },
-  },
-  {
-    kind: 'close',
-    column: 'closeAt',
-    step: 'CLOSE',
-    ready: { lines: { $none: { state: OrderLineState.INCIDENT_OPEN } } },
-    fire(order, tx) {
-      moveLines(linesFor('CLOSE', order), OrderLineState.CLOSED);
-      onClosed(order, tx.now);
-      return { event: EventType.ORDER_CLOSED };
-    },
-  },
-];
+import { machines, runStep, Step } from '../common/step-machine';
+import { Config } from '../config';
 
 const BATCH = 100;
 
-/**
- * A deadline kind another module owns (incidents closing after silence, say). `run` fires what is
- * due with the same once-only discipline (SKIP LOCKED, re-check under the lock) and says how many.
- */
-export interface SweepJob {
-  kind: string;
-  run(em: EntityManager): Promise<number>;
+/** Counts what a sweep did, by the step's kind (`Order.ACCEPTANCE_TIMEOUT`). */
+export interface SweepMetrics {
+  fired(kind: string): void;
+  failed(kind: string): void;
 }
 
-/** Jobs of modules built on orders, registered once at start (src/wiring.ts). */
-export const sweepJobs: SweepJob[] = [];
-
 /**
- * Fires due deadlines. Runs on every instance: candidates are re-read under `FOR UPDATE SKIP LOCKED`
- * and re-checked against the transition table, so each deadline fires once however many sweep.
+ * Fires due timed steps. Each domain declares its own (a step with `due`, in its machine file);
+ * this loop only finds them. Runs on every instance: candidates are re-read under
+ * `FOR UPDATE SKIP LOCKED` and re-checked by the runner (still due, still in a from-state), so
+ * each fires once however many instances sweep. A row whose step throws is logged and counted,
+ * and the sweep goes on with the others.
  */
 export class Sweeper {
   private timer?: NodeJS.Timeout;
@@ -91,9 +26,9 @@ export class Sweeper {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly config: DeadlineConfig & { timerIntervalMs: number },
+    private readonly config: Config,
     private readonly logger: Logger,
-    private readonly onFired: (kind: string) => void = () => {},
+    private readonly metrics: SweepMetrics = { fired: () => {}, failed: () => {} },
   ) {}
 
   start(): void {
@@ -106,7 +41,7 @@ export class Sweeper {
     await this.running;
   }
 
-  /** One pass over every kind of deadline; resolves to how many fired here. */
+  /** One pass over every timed step; resolves to how many fired here. */
   sweep(): Promise<number> {
     this.running ??= this.sweepAll().finally(() => (this.running = undefined));
     return this.running;
@@ -114,46 +49,41 @@ export class Sweeper {
 
   private async sweepAll(): Promise<number> {
     let fired = 0;
-    const jobs: SweepJob[] = [...TIMERS.map((timer) => ({ kind: timer.kind, run: () => this.sweepTimer(timer) })), ...sweepJobs];
-    for (const job of jobs) {
-      try {
-        const count = await job.run(this.em.fork());
-        for (let i = 0; i < count; i += 1) this.onFired(job.kind);
-        fired += count;
-      } catch (error) {
-        this.logger.error({ err: error, timer: job.kind }, 'deadline sweep failed; retrying at the next interval');
+    for (const machine of machines) {
+      for (const [name, step] of Object.entries(machine.steps)) {
+        if (!step.due) continue;
+        const kind = `${machine.type}.${name}`;
+        try {
+          fired += await this.sweepStep(machine.type, name, step, kind);
+        } catch (error) {
+          // The candidates' query itself failed (the database is away): the next interval retries.
+          this.logger.error({ err: error, timer: kind }, 'deadline sweep failed; retrying at the next interval');
+        }
       }
     }
     return fired;
   }
 
-  private async sweepTimer(timer: Timer): Promise<number> {
+  private async sweepStep(type: string, name: string, step: Step<any>, kind: string): Promise<number> {
+    const machine = machines.find((candidate) => candidate.type === type)!;
+    const { column, ready } = step.due!;
+    const due = await this.em.fork().find<{ uuid: string }>(type, { [column]: { $lte: clock.now() }, ...ready } as never, {
+      fields: ['uuid'] as never,
+      orderBy: { [column]: 'asc', uuid: 'asc' } as never,
+      limit: BATCH,
+    });
     let fired = 0;
-    const due = await this.em.fork().find(
-      Order,
-      { [timer.column]: { $lte: clock.now() }, ...timer.ready },
-      { fields: ['uuid'], orderBy: { [timer.column]: 'asc' }, limit: BATCH },
-    );
     for (const { uuid } of due) {
-      const outcome = await runOrderCommand(this.em.fork(), {
-        step: timer.step,
-        viewer: null,
-        orderUuid: uuid,
-        skipLocked: true,
-        apply: (order, tx) => (isDue(order, timer.column, tx.now) ? timer.fire(order, tx, this.config) : notDue(order)),
-      });
-      if (outcome instanceof ErrorResult) continue; // taken by another instance, or no longer due
-      fired += 1;
+      try {
+        const outcome = await runStep(this.em.fork(), machine, name, { viewer: null, config: this.config, uuid, skipLocked: true });
+        if (outcome instanceof ErrorResult) continue; // taken by another instance, or no longer due
+        fired += 1;
+        this.metrics.fired(kind);
+      } catch (error) {
+        this.logger.error({ err: error, timer: kind, uuid }, 'a timed step failed on this row; skipped until the next sweep');
+        this.metrics.failed(kind);
+      }
     }
     return fired;
   }
-}
-
-function isDue(order: Order, column: DeadlineColumn, now: Date): boolean {
-  const deadline = order[column];
-  return deadline instanceof Date && deadline <= now;
-}
-
-function notDue(order: Order): ErrorResult {
-  return new InvalidStateError(order.state, 'The deadline is no longer due');
 }

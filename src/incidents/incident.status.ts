@@ -1,9 +1,9 @@
 import { registerEnumType } from 'type-graphql';
+import { StatusGraph } from '../common/step-machine';
 
 /**
- * An incident's status and the single transition table every change is checked against
- * (src/incidents/incident-workflow.ts). Which step may take which edge, and who may take it, is in
- * incident-rules.ts.
+ * An incident's status and the single transition table every change is checked against. Which
+ * step may take which edge, and who may take it, is in incident.machine.ts.
  */
 export enum IncidentStatus {
   NEW = 'NEW',
@@ -47,9 +47,15 @@ export const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatu
   [S.CLOSED]: [],
 };
 
-export function canTransitionIncident(from: IncidentStatus, to: IncidentStatus): boolean {
-  return INCIDENT_TRANSITIONS[from].includes(to);
-}
+export const INCIDENT_STATUS: StatusGraph<IncidentStatus> = { name: 'Incident', moves: INCIDENT_TRANSITIONS, initial: [S.NEW] };
 
 /** Every status but CLOSED: the incident still blocks the shop's payout. */
 export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = [S.NEW, S.IN_PROGRESS, S.RESOLVED, S.DISPUTED];
+
+/** What a viewer may be offered on an incident (`Incident.availableActions`). */
+export enum IncidentAction {
+  RESOLVE = 'RESOLVE',
+  CLOSE = 'CLOSE',
+  DISPUTE = 'DISPUTE',
+}
+registerEnumType(IncidentAction, { name: 'IncidentAction' });

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { StatusGraph } from '../common/step-machine';
 
 /**
  * A rating's only status: whether the shop asked the operator to remove it, and what was decided.
@@ -28,6 +29,13 @@ export const REMOVAL_TRANSITIONS: Record<RatingRemovalStatus, readonly RatingRem
   [S.KEPT]: [],
 };
 
-export function canTransition(from: RatingRemovalStatus, to: RatingRemovalStatus): boolean {
-  return REMOVAL_TRANSITIONS[from].includes(to);
+export const REMOVAL_STATUS: StatusGraph<RatingRemovalStatus> = { name: 'Rating removal', moves: REMOVAL_TRANSITIONS, initial: [S.NONE] };
+
+/** What a viewer may be offered on a rating (`Rating.availableActions`). */
+export enum RatingAction {
+  REPLY = 'REPLY',
+  DELETE_REPLY = 'DELETE_REPLY',
+  REQUEST_REMOVAL = 'REQUEST_REMOVAL',
+  DECIDE_REMOVAL = 'DECIDE_REMOVAL',
 }
+registerEnumType(RatingAction, { name: 'RatingAction' });

@@ -1,9 +1,13 @@
 import { registerEnumType } from 'type-graphql';
 import { Locale } from '../common/locale';
+import { StatusGraph } from '../common/step-machine';
+import type { Order } from './order.entity';
+import type { OrderLine } from './order-line.entity';
 
 /**
- * State lives on the order line; the order's state is derived from its lines (DESIGN.md).
- * This file is the single transition table every line change is checked against.
+ * State lives on the order line: a seller may accept, ship or refund some lines and not others.
+ * The order's state is derived from its lines (`deriveOrderState`) and stored for lists to filter
+ * on. LINE_STATUS is the one table every line move is checked against (order.machine.ts).
  */
 export enum OrderLineState {
   WAITING_ACCEPTANCE = 'WAITING_ACCEPTANCE',
@@ -50,8 +54,23 @@ export const LINE_TRANSITIONS: Record<OrderLineState, readonly OrderLineState[]>
   [S.REFUNDED]: [],
 };
 
+export const LINE_STATUS: StatusGraph<OrderLineState> = { name: 'Order line', moves: LINE_TRANSITIONS, initial: [S.WAITING_ACCEPTANCE] };
+
 export function canTransition(from: OrderLineState, to: OrderLineState): boolean {
   return LINE_TRANSITIONS[from].includes(to);
+}
+
+/** An order's lines in one of `states`. */
+export function linesIn(order: Order, states: readonly OrderLineState[]): OrderLine[] {
+  return order.lines.getItems().filter((line) => states.includes(line.state));
+}
+
+/** Moves lines to `to`; the line table is the last word, so a bad move is a bug, not an outcome. */
+export function moveLines(lines: readonly OrderLine[], to: OrderLineState): void {
+  for (const line of lines) {
+    if (!canTransition(line.state, to)) throw new Error(`Transition ${line.state} -> ${to} is not in the line transition table`);
+    line.state = to;
+  }
 }
 
 /** How far an active line has come; the order shows its least advanced active line. */

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { StatusGraph } from '../common/step-machine';
 import { RefundReason } from '../orders/refund.entity';
 
 /**
@@ -45,9 +46,18 @@ export const RETURN_TRANSITIONS: Record<ReturnStatus, readonly ReturnStatus[]> =
   [S.CANCELED]: [],
 };
 
-export function canTransition(from: ReturnStatus, to: ReturnStatus): boolean {
-  return RETURN_TRANSITIONS[from].includes(to);
+export const RETURN_STATUS: StatusGraph<ReturnStatus> = { name: 'Return', moves: RETURN_TRANSITIONS, initial: [S.REQUESTED] };
+
+/** What a viewer may be offered on a return (`Return.availableActions`). */
+export enum ReturnAction {
+  ACCEPT = 'ACCEPT',
+  REJECT = 'REJECT',
+  SET_TRACKING = 'SET_TRACKING',
+  MARK_RECEIVED = 'MARK_RECEIVED',
+  REFUND = 'REFUND',
+  CANCEL = 'CANCEL',
 }
+registerEnumType(ReturnAction, { name: 'ReturnAction' });
 
 /**
  * Returns that hold their quantities: a unit of a line may be in at most one of them. A rejected or

@@ -1,0 +1,273 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CUSTOMER_SIDE, Role, SELLER_SIDE } from '../auth/role';
+import { Viewer } from '../auth/viewer';
+import { AlreadyExistsError, ErrorResult, InvalidStateError, ValidationError } from '../common/errors';
+import { EventType } from '../common/events/event-type';
+import { localIdOf } from '../common/global-id';
+import { defineMachine, Guard, Step, StepTx, takeStep } from '../common/step-machine';
+import { checkList, checkText, firstProblem } from '../common/validation';
+import { MAX_MESSAGE_LENGTH, ThreadSide } from '../messages/message-access';
+import { Message } from '../messages/message.entity';
+import { MessageThread } from '../messages/message-thread.entity';
+import { appendMessage } from '../messages/message.service';
+import { Order } from '../orders/order.entity';
+import { OrderLine } from '../orders/order-line.entity';
+import { lockOrder, OrderAction, touchOrder } from '../orders/order.machine';
+import { linesIn, moveLines, OrderLineState } from '../orders/order.status';
+import { clearStaleDeadlines } from '../orders/order-deadlines';
+import { autoCloseAt, dueDates, pauseDeliveryFallback, resumeDeliveryFallback } from './incident-deadlines';
+import { Incident } from './incident.entity';
+import { incidentScope } from './incident-queries';
+import { IncidentActionInput, OpenIncidentInput } from './incident.inputs';
+import { INCIDENT_STATUS, IncidentAction, IncidentStatus, OPEN_INCIDENT_STATUSES } from './incident.status';
+
+const S = IncidentStatus;
+
+/** The customer contested the shop's resolution: only the operator may settle it now. */
+const operatorDecidesDispute: Guard<Incident> = (incident, { viewer }) =>
+  incident.status === S.DISPUTED && viewer?.role !== Role.OPERATOR ? new InvalidStateError(incident.status, 'A disputed incident is closed by the operator') : undefined;
+
+const checkNote = (input: IncidentActionInput) => checkText(['input', 'message'], input.message, MAX_MESSAGE_LENGTH, true);
+
+/** A note on an incident step goes to the order's thread after the step; it asks the shop for no new answer. */
+async function postNote(incident: Incident, input: IncidentActionInput, tx: StepTx): Promise<void> {
+  const note = input.message?.trim();
+  if (!tx.env.viewer || !note) return;
+  await tx.em.flush();
+  await appendMessage(tx, tx.env.viewer, incident.order, note, { awaitsShopReply: false });
+}
+
+/** Every step on an existing incident; opening one is a step on its order (OPEN_INCIDENT below). */
+export const INCIDENT_STEPS: Record<string, Step<Incident, IncidentStatus>> = {
+  // The shop's first message in the order's thread after the opening (the messages hook), never a mutation.
+  SHOP_ANSWER: { roles: [], from: [S.NEW], to: [S.IN_PROGRESS] },
+  RESOLVE: {
+    roles: SELLER_SIDE,
+    action: IncidentAction.RESOLVE,
+    from: [S.NEW, S.IN_PROGRESS],
+    to: [S.RESOLVED],
+    check: checkNote,
+    apply(incident, _input, tx) {
+      // The customer has INCIDENT_CLOSE_AFTER to close or dispute it.
+      incident.autoCloseAt = autoCloseAt(tx.now, tx.env.config.incidentCloseAfterMs);
+      return {};
+    },
+    after: postNote,
+  },
+  CLOSE: {
+    roles: CUSTOMER_SIDE,
+    action: IncidentAction.CLOSE,
+    from: OPEN_INCIDENT_STATUSES,
+    to: [S.CLOSED],
+    guards: [operatorDecidesDispute],
+    check: checkNote,
+    apply: (incident, _input, tx) => (touchOrder(tx, incident.order), {}),
+    after: postNote,
+  },
+  DISPUTE: { roles: CUSTOMER_SIDE, action: IncidentAction.DISPUTE, from: [S.RESOLVED], to: [S.DISPUTED], check: checkNote, after: postNote },
+  // The customer stayed silent for INCIDENT_CLOSE_AFTER after the resolution.
+  AUTO_CLOSE: {
+    roles: [],
+    from: [S.RESOLVED],
+    to: [S.CLOSED],
+    due: { column: 'autoCloseAt', ready: { status: S.RESOLVED } },
+    apply: (incident, _input, tx) => (touchOrder(tx, incident.order), {}),
+  },
+  // A refund of a line's full value settles its incident, whatever its status; the refund's own event touches the order.
+  REFUND_CLOSE: {
+    roles: [],
+    from: OPEN_INCIDENT_STATUSES,
+    to: [S.CLOSED],
+    apply: (_incident, input: { refundedLineIds: string[] }) => ({ data: { refundedLineIds: input.refundedLineIds } }),
+  },
+};
+
+/**
+ * Locks in the order every writer uses, so none waits on another in a cycle: the order first (an
+ * order step, a message in its thread and a refund all hold it before touching an incident), then
+ * the incident. Null when the viewer may not see it, or (skipLocked) another instance holds either.
+ */
+async function lockIncident(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked: boolean): Promise<Incident | null> {
+  const found = await em.findOne(Incident, { uuid, ...incidentScope(viewer) }, { fields: ['order'] });
+  if (!found) return null;
+  const order = await lockOrder(em, found.order.uuid, null, skipLocked);
+  if (!order) return null;
+  const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
+  const incident = await em.findOne(Incident, { uuid }, { lockMode, refresh: true });
+  if (incident) await em.populate(incident, ['lines'], { refresh: true });
+  return incident;
+}
+
+/**
+ * Gives the incident's lines back: each line still INCIDENT_OPEN returns to the state it had before
+ * (a line refunded meanwhile stays REFUNDED). Returns the lines moved.
+ */
+function settleLines(incident: Incident): OrderLine[] {
+  const restored: OrderLine[] = [];
+  for (const line of incident.lines.getItems()) {
+    if (line.state === OrderLineState.INCIDENT_OPEN && line.stateBeforeIncident) {
+      moveLines([line], line.stateBeforeIncident);
+      restored.push(line);
+    }
+    line.stateBeforeIncident = null;
+  }
+  return restored;
+}
+
+export const incidentMachine = defineMachine<Incident, IncidentStatus>({
+  type: 'Incident',
+  noun: 'incident',
+  operationPrefix: 'INCIDENT_',
+  graph: INCIDENT_STATUS,
+  steps: INCIDENT_STEPS,
+  statesOf: (incident) => [incident.status],
+  stateName: (incident) => incident.status,
+  lock: lockIncident,
+  version: (incident) => incident.version,
+  /** A status brings its timestamps; closing gives the lines back and resumes the order's delivery wait. */
+  enter(incident, to, tx) {
+    incident.status = to;
+    if (to === S.IN_PROGRESS) incident.firstResponseAt ??= tx.now;
+    if (to === S.RESOLVED) {
+      // Resolving is an answer too: a shop that settles a NEW incident at once has responded.
+      incident.firstResponseAt ??= tx.now;
+      incident.resolvedAt = tx.now;
+    }
+    if (to !== S.RESOLVED) incident.autoCloseAt = null;
+    if (to === S.CLOSED) {
+      incident.closedAt = tx.now;
+      incident.closedByType = tx.actor.type;
+      incident.closedByName = tx.actor.displayName;
+      resumeDeliveryFallback(incident, incident.order, settleLines(incident), tx.now);
+    }
+  },
+  settle(_tx, incident, { step, fromState, effect }) {
+    incident.version += 1;
+    return {
+      type: EventType.INCIDENT_UPDATED,
+      orderUuid: incident.order.uuid,
+      shopUuid: incident.shopUuid,
+      customerUuid: incident.customerUuid,
+      incidentUuid: incident.uuid,
+      fromState,
+      toState: incident.status,
+      data: { step, ...effect.data },
+    };
+  },
+});
+
+// ---------------------------------------------------------------- opening one: a step on the order
+
+/** The line states an incident can be opened on: the goods are on their way or arrived. */
+export const INCIDENT_LINE_STATES: readonly OrderLineState[] = [OrderLineState.SHIPPED, OrderLineState.TO_COLLECT, OrderLineState.RECEIVED];
+
+/**
+ * Why no incident can be opened on the order now, or nothing. When every such line already has its
+ * incident the answer is AlreadyExistsError (one open incident per line).
+ */
+function checkOpenable(order: Order): ErrorResult | undefined {
+  if (linesIn(order, INCIDENT_LINE_STATES).length > 0) return undefined;
+  if (linesIn(order, [OrderLineState.INCIDENT_OPEN]).length > 0) return new AlreadyExistsError('Every line that can carry an incident already has an open one');
+  return new InvalidStateError(order.state, `An incident cannot be opened while the order is ${order.state}`);
+}
+
+/** The lines the incident is about: those named (each checked), or every line that can carry one. */
+function pickLines(order: Order, lineIds: readonly string[] | null | undefined): OrderLine[] | ErrorResult {
+  if (!lineIds) return linesIn(order, INCIDENT_LINE_STATES);
+  const picked: OrderLine[] = [];
+  for (const [i, lineId] of lineIds.entries()) {
+    const uuid = localIdOf('OrderLine', lineId);
+    const line = order.lines.getItems().find((candidate) => candidate.uuid === uuid);
+    if (!line) return new ValidationError(['input', 'lineIds', i], 'is not a line of this order');
+    if (picked.includes(line)) return new ValidationError(['input', 'lineIds', i], 'is listed twice');
+    if (line.state === OrderLineState.INCIDENT_OPEN) return new AlreadyExistsError(`Line ${line.index} already has an open incident`);
+    if (!INCIDENT_LINE_STATES.includes(line.state)) return new InvalidStateError(order.state, `An incident cannot be opened on line ${line.index} while it is ${line.state}`);
+    picked.push(line);
+  }
+  return picked;
+}
+
+/**
+ * A customer (or an operator for them) complains about shipped or received lines: the lines become
+ * INCIDENT_OPEN remembering their state, the due dates start, and the complaint is posted to the
+ * order's thread, all in one transaction. Added to the order's steps by the incidents' install.
+ */
+export const OPEN_INCIDENT: Step<Order, OrderLineState> = {
+  roles: CUSTOMER_SIDE,
+  action: OrderAction.OPEN_INCIDENT,
+  // Any state: the guard (or, for named lines, `pickLines`) says in words why not.
+  from: Object.values(OrderLineState),
+  to: [OrderLineState.INCIDENT_OPEN],
+  guards: [(order, _env, input?: OpenIncidentInput) => (input?.lineIds ? undefined : checkOpenable(order))],
+  check: (input: OpenIncidentInput) =>
+    firstProblem(
+      () => checkText(['input', 'message'], input.message, MAX_MESSAGE_LENGTH),
+      () => (input.lineIds ? checkList(['input', 'lineIds'], input.lineIds, 1, 100) : undefined),
+    ),
+  apply(order, input: OpenIncidentInput, tx) {
+    const lines = pickLines(order, input.lineIds);
+    if (!Array.isArray(lines)) return lines;
+    const fallbackBefore = order.deliveryFallbackAt;
+    const incident = tx.em.create(Incident, {
+      order,
+      shopUuid: order.shop.uuid,
+      customerUuid: order.customer.uuid,
+      reason: input.reason,
+      status: S.NEW,
+      openedByType: tx.actor.type,
+      openedByName: tx.actor.displayName,
+      openedAt: tx.now,
+      ...dueDates(tx.now),
+    });
+    incident.lines.set(lines);
+    for (const line of lines) line.stateBeforeIncident = line.state;
+    moveLines(lines, OrderLineState.INCIDENT_OPEN);
+    // The fallback the runner's touch of the order drops (nothing left SHIPPED) is kept on the incident.
+    clearStaleDeadlines(order);
+    pauseDeliveryFallback(incident, order, fallbackBefore, tx.now);
+    return {
+      event: EventType.INCIDENT_OPENED,
+      fields: { incidentUuid: incident.uuid, fromState: null, toState: S.NEW },
+      data: { reason: input.reason, lineIds: lines.map((line) => line.id) },
+      result: incident,
+    };
+  },
+  async after(order, input: OpenIncidentInput, tx) {
+    await tx.em.flush();
+    await appendMessage(tx, tx.env.viewer!, order, input.message);
+  },
+};
+
+/**
+ * messageHooks.posted: the shop's first message in the order's thread after an incident opened is
+ * its answer to every NEW incident of the order (the thread is the order's, not the incident's).
+ * The caller holds the order's and the thread's locks.
+ */
+export async function answerNewIncidents(tx: StepTx, thread: MessageThread, _message: Message, side: ThreadSide): Promise<void> {
+  if (side !== 'SHOP' || !thread.order) return;
+  const order = thread.order;
+  const waiting = await tx.em.find(Incident, { order, status: S.NEW }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { openedAt: 'asc', uuid: 'asc' } });
+  for (const incident of waiting) await takeOrFail(tx, incident, 'SHOP_ANSWER', {});
+}
+
+/**
+ * orderHooks.linesFullyRefunded: a refund of a line's full value closes the open incident holding
+ * it (the shop settled the complaint with money). The refunded line stays REFUNDED; the incident's
+ * other lines return to their state before it.
+ */
+export async function closeRefundedIncidents(tx: StepTx, order: Order, refunded: readonly OrderLine[]): Promise<void> {
+  await tx.em.flush(); // the refunded lines' new state is in the database before anything is read back
+  const open = await tx.em.find(Incident, { order, status: { $in: [...OPEN_INCIDENT_STATUSES] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { openedAt: 'asc', uuid: 'asc' } });
+  await tx.em.populate(open, ['lines']);
+  for (const incident of open) {
+    const settled = incident.lines.getItems().filter((line) => refunded.includes(line));
+    if (settled.length > 0) await takeOrFail(tx, incident, 'REFUND_CLOSE', { refundedLineIds: settled.map((line) => line.id) });
+  }
+}
+
+/** A hook's step is chosen by its state, so a refusal here is a bug, not an outcome. */
+async function takeOrFail(tx: StepTx, incident: Incident, step: string, input: object): Promise<void> {
+  const outcome = await takeStep(tx, incidentMachine, step, incident, input, { ...tx.env, viewer: null });
+  if (outcome instanceof ErrorResult) throw new Error(`Incident step ${step} refused: ${outcome.message}`);
+}

@@ -1,0 +1,310 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { registerEnumType } from 'type-graphql';
+import { CUSTOMER_SIDE, EVERY_ROLE, OPERATOR_ONLY, SELLER_SIDE } from '../auth/role';
+import { SYSTEM_ACTOR, tenantScope, Viewer } from '../auth/viewer';
+import { DeadlinePassedError, InvalidStateError, TrackingRequiredError, ValidationError } from '../common/errors';
+import { EventDraft } from '../common/events/event-log';
+import { EventType } from '../common/events/event-type';
+import { Money } from '../common/money';
+import { checkText } from '../common/validation';
+import { defineMachine, Effect, Guard, Step } from '../common/step-machine';
+import { Tx } from '../common/transaction';
+import { decideLines, pickCancelLines } from './order-decisions';
+import { clearStaleDeadlines, onAccepted, onClosed, onNothingLeftToShip, onPaid, onPaymentEnded, onReceived, onRefused, onShipped } from './order-deadlines';
+import { applyRefunds, planRefunds, refundableMinor } from './order-refunds';
+import { AcceptOrderInput, CancelOrderInput, PaymentOutcome, RecordCarrierDeliveryInput, RecordPaymentInput, RefundOrderInput, RefuseOrderInput, SetTrackingInput } from './order.inputs';
+import { Order, PaymentWorkflow } from './order.entity';
+import { checkCarrierDelivery } from './order-carrier-delivery';
+import { deriveOrderState, LINE_STATUS, linesIn, moveLines, OrderLineState } from './order.status';
+import { applyTracking, checkTracking } from './tracking';
+
+/** What a viewer may be offered on an order (`Order.availableActions`), in the order clients list them. */
+export enum OrderAction {
+  ACCEPT = 'ACCEPT',
+  REFUSE = 'REFUSE',
+  SET_TRACKING = 'SET_TRACKING',
+  CONFIRM_SHIPMENT = 'CONFIRM_SHIPMENT',
+  MARK_READY_FOR_PICKUP = 'MARK_READY_FOR_PICKUP',
+  CANCEL = 'CANCEL',
+  CONFIRM_DELIVERY = 'CONFIRM_DELIVERY',
+  REFUND = 'REFUND',
+  OPEN_INCIDENT = 'OPEN_INCIDENT',
+  REQUEST_RETURN = 'REQUEST_RETURN',
+  RATE = 'RATE',
+  SEND_MESSAGE = 'SEND_MESSAGE',
+}
+registerEnumType(OrderAction, { name: 'OrderAction' });
+
+const S = OrderLineState;
+const ALL_LINE_STATES = Object.values(OrderLineState);
+
+export function acceptedLineState(order: Order): OrderLineState {
+  return order.paymentWorkflow === PaymentWorkflow.PAY_ON_ACCEPTANCE ? S.WAITING_DEBIT_PAYMENT : S.SHIPPING;
+}
+
+// ---------------------------------------------------------------- guards
+
+const acceptanceDeadlineNotPassed: Guard<Order> = (order, { now }) =>
+  order.acceptanceDeadline && order.acceptanceDeadline <= now
+    ? new DeadlinePassedError(order.acceptanceDeadline, 'The acceptance deadline has passed; the order is being refused')
+    : undefined;
+
+const trackingSet: Guard<Order> = (order) => (order.tracking ? undefined : new TrackingRequiredError());
+
+const nothingPending: Guard<Order> = (order) =>
+  linesIn(order, [S.INCIDENT_OPEN]).length > 0 ? new InvalidStateError(order.state, 'An incident is open on this order') : undefined;
+
+const somethingRefundable: Guard<Order> = (order) =>
+  order.lines.getItems().some((line) => refundableMinor(order, line) > 0) ? undefined : new InvalidStateError(order.state, 'Nothing on this order can be refunded');
+
+/** Steps other than these leave a canceled-after-payment line alone; REFUND pays it back. */
+const REFUNDABLE_FROM = [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.INCIDENT_OPEN, S.CLOSED, S.CANCELED];
+
+/**
+ * Every step on an order. Each literal tells the whole step: who, from which line states, the
+ * guards, the input checks, what it does and the event it records. Steps of modules built on
+ * orders (opening an incident, requesting a return, rating) are added by their install.
+ */
+export const ORDER_STEPS: Record<string, Step<Order, OrderLineState>> = {
+  ACCEPT: {
+    roles: SELLER_SIDE,
+    action: OrderAction.ACCEPT,
+    from: [S.WAITING_ACCEPTANCE],
+    to: [S.WAITING_DEBIT_PAYMENT, S.SHIPPING, S.REFUSED],
+    guards: [acceptanceDeadlineNotPassed],
+    apply(order, input: AcceptOrderInput, tx) {
+      const decision = decideLines(linesIn(order, [S.WAITING_ACCEPTANCE]), input);
+      if (decision instanceof ValidationError) return decision;
+      const { accepted, refused } = decision;
+      if (accepted.length > 0 && refused.length > 0 && !order.shop.partialAcceptance) {
+        return new ValidationError(['input', 'lines'], 'This shop accepts or refuses orders as a whole');
+      }
+      moveLines(refused, S.REFUSED);
+      const data = { refusedLineIds: refused.map((line) => line.id) };
+      // The shop's automatic acceptance at placement is the system's, not the customer's.
+      const actor = tx.env.viewer ? undefined : SYSTEM_ACTOR;
+      if (accepted.length === 0) {
+        onRefused(order);
+        return { event: EventType.ORDER_REFUSED, data, actor };
+      }
+      moveLines(accepted, acceptedLineState(order));
+      onAccepted(order, tx.now, tx.env.config);
+      return { event: EventType.ORDER_ACCEPTED, data, actor };
+    },
+  },
+  REFUSE: {
+    roles: SELLER_SIDE,
+    action: OrderAction.REFUSE,
+    from: [S.WAITING_ACCEPTANCE],
+    to: [S.REFUSED],
+    check: (input: RefuseOrderInput) => checkText(['input', 'reason'], input.reason, 1000, true),
+    apply(order, input: RefuseOrderInput) {
+      moveLines(linesIn(order, [S.WAITING_ACCEPTANCE]), S.REFUSED);
+      onRefused(order);
+      return { event: EventType.ORDER_REFUSED, data: { reason: input.reason?.trim() || null } };
+    },
+  },
+  SET_TRACKING: {
+    roles: SELLER_SIDE,
+    action: OrderAction.SET_TRACKING,
+    from: [S.SHIPPING],
+    to: [],
+    check: (input: SetTrackingInput) => checkTracking(input),
+    apply: (order, input: SetTrackingInput, tx) => ({ event: EventType.ORDER_TRACKING_SET, data: applyTracking(order, input, tx.now) }),
+  },
+  CONFIRM_SHIPMENT: {
+    roles: SELLER_SIDE,
+    action: OrderAction.CONFIRM_SHIPMENT,
+    from: [S.SHIPPING],
+    to: [S.SHIPPED],
+    guards: [trackingSet],
+    apply(order, _input, tx) {
+      moveLines(linesIn(order, [S.SHIPPING]), S.SHIPPED);
+      onShipped(order, tx.now, tx.env.config);
+      return { event: EventType.ORDER_SHIPPED };
+    },
+  },
+  MARK_READY_FOR_PICKUP: {
+    roles: SELLER_SIDE,
+    action: OrderAction.MARK_READY_FOR_PICKUP,
+    from: [S.SHIPPING],
+    to: [S.TO_COLLECT],
+    apply(order, _input, tx) {
+      moveLines(linesIn(order, [S.SHIPPING]), S.TO_COLLECT);
+      order.shippedAt = tx.now;
+      return { event: EventType.ORDER_READY_FOR_PICKUP };
+    },
+  },
+  CANCEL: {
+    roles: SELLER_SIDE,
+    action: OrderAction.CANCEL,
+    from: [S.WAITING_DEBIT_PAYMENT, S.SHIPPING],
+    to: [S.CANCELED],
+    check: (input: CancelOrderInput) => checkText(['input', 'reason'], input.reason, 1000),
+    apply(order, input: CancelOrderInput) {
+      const lines = pickCancelLines(order, linesIn(order, [S.WAITING_DEBIT_PAYMENT, S.SHIPPING]), input.lineIds);
+      if (!Array.isArray(lines)) return lines;
+      moveLines(lines, S.CANCELED);
+      if (linesIn(order, [S.WAITING_DEBIT_PAYMENT, S.SHIPPING]).length === 0) onNothingLeftToShip(order);
+      return { event: EventType.ORDER_CANCELED, data: { reason: input.reason.trim(), lineIds: lines.map((line) => line.id) } };
+    },
+  },
+  CONFIRM_DELIVERY: {
+    roles: CUSTOMER_SIDE,
+    action: OrderAction.CONFIRM_DELIVERY,
+    from: [S.SHIPPED, S.TO_COLLECT],
+    to: [S.RECEIVED],
+    apply(order, _input, tx) {
+      moveLines(linesIn(order, [S.SHIPPED, S.TO_COLLECT]), S.RECEIVED);
+      onReceived(order, tx.now, tx.env.config);
+      return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'CUSTOMER' } };
+    },
+  },
+  REFUND: {
+    roles: SELLER_SIDE,
+    action: OrderAction.REFUND,
+    from: REFUNDABLE_FROM,
+    to: [S.REFUNDED],
+    guards: [somethingRefundable],
+    async apply(order, input: RefundOrderInput, tx) {
+      const plan = planRefunds(order, input);
+      if (!Array.isArray(plan)) return plan;
+      await applyRefunds(tx, order, plan, input.reason);
+      return { event: EventType.ORDER_REFUNDED, data: { reason: input.reason, lines: plan.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount })) } };
+    },
+  },
+  // Whoever sees an order may write about it, in any state; the message itself is src/messages' (no state changes).
+  SEND_MESSAGE: { roles: EVERY_ROLE, action: OrderAction.SEND_MESSAGE, from: ALL_LINE_STATES, to: [] },
+  // The payment provider's report (the operator stands in for it).
+  RECORD_PAYMENT: {
+    roles: OPERATOR_ONLY,
+    from: [S.WAITING_DEBIT_PAYMENT],
+    to: [S.SHIPPING, S.CANCELED],
+    apply(order, input: RecordPaymentInput, tx) {
+      const waiting = linesIn(order, [S.WAITING_DEBIT_PAYMENT]);
+      if (input.outcome === PaymentOutcome.PAID) {
+        moveLines(waiting, S.SHIPPING);
+        onPaid(order, tx.now);
+        return { event: EventType.ORDER_PAYMENT_RECEIVED };
+      }
+      moveLines(waiting, S.CANCELED);
+      onPaymentEnded(order);
+      onNothingLeftToShip(order);
+      return { event: EventType.ORDER_CANCELED, data: { reason: 'PAYMENT_FAILED' } };
+    },
+  },
+  // An integrated carrier's report, found by its tracking number (order-carrier-delivery.ts).
+  RECORD_CARRIER_DELIVERY: {
+    roles: OPERATOR_ONLY,
+    from: [S.SHIPPED, S.TO_COLLECT],
+    to: [S.RECEIVED],
+    check: (input: RecordCarrierDeliveryInput) => checkCarrierDelivery(input),
+    apply(order, input: RecordCarrierDeliveryInput, tx) {
+      moveLines(linesIn(order, [S.SHIPPED, S.TO_COLLECT]), S.RECEIVED);
+      onReceived(order, input.deliveredAt ?? tx.now, tx.env.config);
+      return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'CARRIER', carrierCode: input.carrierCode } };
+    },
+  },
+  // Timed steps: the sweeper runs them as SYSTEM once their column's time has come.
+  ACCEPTANCE_TIMEOUT: {
+    roles: [],
+    from: [S.WAITING_ACCEPTANCE],
+    to: [S.REFUSED],
+    due: { column: 'acceptanceDeadline' },
+    apply(order) {
+      moveLines(linesIn(order, [S.WAITING_ACCEPTANCE]), S.REFUSED);
+      onRefused(order);
+      return { event: EventType.ORDER_REFUSED, data: { reason: 'ACCEPTANCE_TIMEOUT' } };
+    },
+  },
+  PAYMENT_TIMEOUT: {
+    roles: [],
+    from: [S.WAITING_DEBIT_PAYMENT],
+    to: [S.CANCELED],
+    due: { column: 'paymentDeadline' },
+    apply(order) {
+      moveLines(linesIn(order, [S.WAITING_DEBIT_PAYMENT]), S.CANCELED);
+      onPaymentEnded(order);
+      if (linesIn(order, [S.WAITING_DEBIT_PAYMENT, S.SHIPPING]).length === 0) onNothingLeftToShip(order);
+      return { event: EventType.ORDER_CANCELED, data: { reason: 'PAYMENT_TIMEOUT' } };
+    },
+  },
+  DELIVERY_FALLBACK: {
+    roles: [],
+    from: [S.SHIPPED],
+    to: [S.RECEIVED],
+    due: { column: 'deliveryFallbackAt' },
+    apply(order, _input, tx) {
+      moveLines(linesIn(order, [S.SHIPPED]), S.RECEIVED);
+      onReceived(order, tx.now, tx.env.config);
+      return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'SYSTEM' } };
+    },
+  },
+  CLOSE: {
+    roles: [],
+    from: [S.RECEIVED],
+    to: [S.CLOSED],
+    // Orders an open incident blocks are left out of the sweep, so they never crowd out the rest.
+    due: { column: 'closeAt', ready: { lines: { $none: { state: S.INCIDENT_OPEN } } } },
+    guards: [nothingPending],
+    apply(order, _input, tx) {
+      moveLines(linesIn(order, [S.RECEIVED]), S.CLOSED);
+      onClosed(order, tx.now);
+      return { event: EventType.ORDER_CLOSED };
+    },
+  },
+};
+
+/**
+ * Loads the order with its lines, shop and customer, holding its row lock until commit; null if the
+ * viewer may not see it or (skipLocked) another instance holds it. Every writer of anything on an
+ * order (an incident, a return, a message) locks the order first, so none waits on another in a cycle.
+ */
+export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
+  const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
+  const order = await em.findOne(Order, { uuid, ...tenantScope(viewer) }, { lockMode, refresh: true });
+  if (order) await em.populate(order, ['lines', 'shop', 'customer'], { refresh: true });
+  return order;
+}
+
+/**
+ * What every change of an order's lines does to the order: derive its state, drop stale deadlines,
+ * bump the version. For modules whose own event records the change (an incident closing).
+ */
+export function touchOrder(tx: Tx, order: Order): void {
+  order.state = deriveOrderState(order.lines.getItems());
+  clearStaleDeadlines(order);
+  order.version += 1;
+  order.updatedAt = tx.now;
+}
+
+/** The order's event for a change from `fromState` (null: it was just placed). */
+export function orderEvent(order: Order, fromState: string | null, effect: Effect): Omit<EventDraft, 'actor' | 'occurredAt'> {
+  const changed = fromState !== order.state;
+  return {
+    type: effect.event!,
+    orderUuid: order.uuid,
+    shopUuid: order.shop.uuid,
+    customerUuid: order.customer.uuid,
+    fromState: changed ? fromState : null,
+    toState: changed ? order.state : null,
+    data: effect.data,
+  };
+}
+
+export const orderMachine = defineMachine<Order, OrderLineState>({
+  type: 'Order',
+  noun: 'order',
+  operationPrefix: '',
+  graph: LINE_STATUS,
+  steps: ORDER_STEPS,
+  statesOf: (order) => order.lines.getItems().map((line) => line.state),
+  stateName: (order) => order.state,
+  lock: lockOrder,
+  version: (order) => order.version,
+  settle(tx, order, { fromState, effect }) {
+    touchOrder(tx, order);
+    return orderEvent(order, fromState, effect);
+  },
+});

@@ -1,0 +1,171 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CUSTOMER_SIDE, SELLER_SIDE } from '../auth/role';
+import { tenantScope, Viewer } from '../auth/viewer';
+import { addBusinessDays } from '../common/business-days';
+import { EventDraft } from '../common/events/event-log';
+import { EventType } from '../common/events/event-type';
+import { Money } from '../common/money';
+import { defineMachine, Guard, Step } from '../common/step-machine';
+import { checkText } from '../common/validation';
+import { Order } from '../orders/order.entity';
+import { lockOrder, orderEvent, OrderAction, touchOrder } from '../orders/order.machine';
+import { applyRefunds } from '../orders/order-refunds';
+import { OrderLineState } from '../orders/order.status';
+import { applyTracking, checkTracking } from '../orders/tracking';
+import { Return, ReturnLine, ReturnRefund } from './return.entity';
+import { RefundReturnInput, RejectReturnInput, RequestReturnInput, SetReturnTrackingInput } from './return.inputs';
+import { capsOf, planReturnRefund } from './return-refund';
+import { checkCanRequestReturn, checkRequestInput, DECISION_BUSINESS_DAYS, MAX_RETURN_TEXT, planLines, returnWindowEndsAt } from './return-request';
+import { REFUND_REASON_OF, RETURN_STATUS, ReturnAction, ReturnStatus } from './return.status';
+
+const S = ReturnStatus;
+
+/**
+ * Every step on an existing return; requesting one is a step on its order (REQUEST_RETURN below).
+ * Return tracking is optional and may be corrected while the return is ACCEPTED (a customer may
+ * also hand the parcel over in person, so MARK_RECEIVED does not require it); nothing fires at
+ * decisionDueAt (it tells the shop, it decides nothing).
+ */
+export const RETURN_STEPS: Record<string, Step<Return, ReturnStatus>> = {
+  ACCEPT: { roles: SELLER_SIDE, action: ReturnAction.ACCEPT, from: [S.REQUESTED], to: [S.ACCEPTED], apply: (ret, _input, tx) => ((ret.decidedAt = tx.now), {}) },
+  REJECT: {
+    roles: SELLER_SIDE,
+    action: ReturnAction.REJECT,
+    from: [S.REQUESTED],
+    to: [S.REJECTED],
+    check: (input: RejectReturnInput) => checkText(['input', 'message'], input.message, MAX_RETURN_TEXT, true),
+    apply(ret, input: RejectReturnInput, tx) {
+      ret.decidedAt = tx.now;
+      ret.rejectionReason = input.reason;
+      ret.rejectionMessage = input.message?.trim() || null;
+      return { data: { reason: input.reason } };
+    },
+  },
+  // The customer tells the shop how the parcel comes back.
+  SET_TRACKING: {
+    roles: CUSTOMER_SIDE,
+    action: ReturnAction.SET_TRACKING,
+    from: [S.ACCEPTED],
+    to: [],
+    check: (input: SetReturnTrackingInput) => checkTracking(input),
+    apply: (ret, input: SetReturnTrackingInput, tx) => ({ data: applyTracking(ret, input, tx.now) }),
+  },
+  MARK_RECEIVED: { roles: SELLER_SIDE, action: ReturnAction.MARK_RECEIVED, from: [S.ACCEPTED], to: [S.RECEIVED], apply: (ret, _input, tx) => ((ret.receivedAt = tx.now), {}) },
+  /**
+   * The shop pays the returned units back: Refund rows through the orders module (lines whose whole
+   * value went back become REFUNDED) with an ORDER_REFUNDED event for the order. When an earlier
+   * refund already paid everything back, the return closes with no new refund.
+   */
+  REFUND: {
+    roles: SELLER_SIDE,
+    action: ReturnAction.REFUND,
+    from: [S.RECEIVED],
+    to: [S.REFUNDED],
+    async apply(ret, input: RefundReturnInput, tx) {
+      const order = ret.order;
+      const plan = planReturnRefund(capsOf(ret, order), input.amount);
+      if (!Array.isArray(plan)) return plan;
+      const total = plan.reduce((sum, entry) => sum + entry.amountMinor, 0);
+      if (plan.length > 0) {
+        const fromState = order.state;
+        const reason = REFUND_REASON_OF[ret.reason];
+        const refunds = await applyRefunds(tx, order, plan, reason);
+        for (const refund of refunds) tx.em.create(ReturnRefund, { return: ret, refund });
+        touchOrder(tx, order);
+        const lines = plan.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount }));
+        tx.record(orderEvent(order, fromState, { event: EventType.ORDER_REFUNDED, data: { reason, returnId: ret.id, lines } }));
+      }
+      ret.refundedAt = tx.now;
+      return { data: { amount: new Money(total).amount } };
+    },
+  },
+  CANCEL: { roles: CUSTOMER_SIDE, action: ReturnAction.CANCEL, from: [S.REQUESTED, S.ACCEPTED], to: [S.CANCELED], apply: (ret, _input, tx) => ((ret.canceledAt = tx.now), {}) },
+};
+
+/**
+ * Locks the return's order first, then the return: everything after-sales on an order is
+ * serialised by the order's lock (requests count units under it), always in the same order.
+ */
+async function lockReturn(em: EntityManager, uuid: string, viewer: Viewer | null): Promise<Return | null> {
+  const found = await em.findOne(Return, { uuid, ...tenantScope(viewer) }, { fields: ['uuid', 'order'] });
+  if (!found || !(await lockOrder(em, found.order.uuid, null))) return null;
+  const ret = await em.findOneOrFail(Return, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  await em.populate(ret, ['lines'], { refresh: true });
+  return ret;
+}
+
+/** A return's event: its status move (null when unchanged) with the order's tenants. */
+function returnEvent(ret: Return, type: EventType, fromState: string | null, data?: Record<string, unknown>): Omit<EventDraft, 'actor' | 'occurredAt'> {
+  const changed = fromState !== ret.status;
+  return {
+    type,
+    orderUuid: ret.order.uuid,
+    shopUuid: ret.order.shop.uuid,
+    customerUuid: ret.order.customer.uuid,
+    returnUuid: ret.uuid,
+    fromState: changed ? fromState : null,
+    toState: changed ? ret.status : null,
+    data,
+  };
+}
+
+export const returnMachine = defineMachine<Return, ReturnStatus>({
+  type: 'Return',
+  noun: 'return',
+  operationPrefix: 'RETURN_',
+  graph: RETURN_STATUS,
+  steps: RETURN_STEPS,
+  statesOf: (ret) => [ret.status],
+  stateName: (ret) => ret.status,
+  lock: (em, uuid, viewer) => lockReturn(em, uuid, viewer),
+  version: (ret) => ret.version,
+  enter(ret, to) {
+    ret.status = to;
+  },
+  settle(tx, ret, { fromState, effect }) {
+    ret.version += 1;
+    ret.updatedAt = tx.now;
+    return returnEvent(ret, EventType.RETURN_UPDATED, fromState, effect.data);
+  },
+});
+
+// ---------------------------------------------------------------- requesting one: a step on the order
+
+/** Whether the order can take a return now (received, units left, window open), from the request's batched reads. */
+const returnable: Guard<Order> = async (order, { loaders, now }) => {
+  if (!order.receivedAt) return checkCanRequestReturn(order, { returnPolicyDays: 0, heldUnits: new Map() }, now);
+  return checkCanRequestReturn(order, await loaders.returnContext.load(order.uuid), now);
+};
+
+/** The customer (or an operator for them) asks to send back units of received lines within the window. */
+export const REQUEST_RETURN: Step<Order, OrderLineState> = {
+  roles: CUSTOMER_SIDE,
+  action: OrderAction.REQUEST_RETURN,
+  // Any state: the guard says in words why not; a return moves no line.
+  from: Object.values(OrderLineState),
+  to: [],
+  guards: [returnable],
+  check: (input: RequestReturnInput) => checkRequestInput(input),
+  async apply(order, input: RequestReturnInput, tx) {
+    const context = await tx.env.loaders.returnContext.load(order.uuid);
+    const planned = planLines(order, input, context);
+    if (!Array.isArray(planned)) return planned;
+    const ret = tx.em.create(Return, {
+      order,
+      shop: order.shop,
+      customer: order.customer,
+      reason: input.reason,
+      comment: input.comment?.trim() || null,
+      status: S.REQUESTED,
+      requestedAt: tx.now,
+      windowEndsAt: returnWindowEndsAt(order.receivedAt!, context.returnPolicyDays),
+      decisionDueAt: addBusinessDays(tx.now, DECISION_BUSINESS_DAYS),
+      updatedAt: tx.now,
+    });
+    for (const { line, quantity } of planned) ret.lines.add(tx.em.create(ReturnLine, { return: ret, line, quantity }));
+    const lines = planned.map(({ line, quantity }) => ({ lineId: line.id, quantity }));
+    const { type, data, ...fields } = returnEvent(ret, EventType.RETURN_REQUESTED, null, { reason: input.reason, lines });
+    return { entityUnchanged: true, event: type, fields, data, result: ret };
+  },
+};
