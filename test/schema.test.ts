@@ -23,3 +23,23 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(built);
   });
 });
+
+describe('test/generated/graphql.ts', () => {
+  it('equals what codegen makes from test/operations/*.graphql and the committed schema (run `npm run codegen` when it differs)', async () => {
+    const { generate, loadCodegenConfig } = await import('@graphql-codegen/cli');
+    const root = join(__dirname, '..');
+    const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
+    const cwd = process.cwd();
+    process.chdir(root); // codegen.yml's paths are relative to the repository
+    try {
+      const [output] = await generate({ ...config, silent: true }, false);
+      const committed = readFileSync(join(root, 'test', 'generated', 'graphql.ts'), 'utf8');
+      if (committed !== output.content) {
+        throw new Error(`test/generated/graphql.ts is stale (${firstDifference(committed, output.content)}). Run \`npm run codegen\` and commit it.`);
+      }
+      expect(output.filename).toBe('test/generated/graphql.ts');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

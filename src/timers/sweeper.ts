@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { clock } from '../common/clock';
 import { ErrorResult } from '../common/errors';
 import { Logger } from '../common/logger';
-import { machines, runStep, Step } from '../common/step-machine';
+import { Machine, machines, runStep, Step } from '../common/step-machine';
 import { Config } from '../config';
 
 const BATCH = 100;
@@ -54,7 +54,7 @@ export class Sweeper {
         if (!step.due) continue;
         const kind = `${machine.type}.${name}`;
         try {
-          fired += await this.sweepStep(machine.type, name, step, kind);
+          fired += await this.sweepStep(machine, name, step, kind);
         } catch (error) {
           // The candidates' query itself failed (the database is away): the next interval retries.
           this.logger.error({ err: error, timer: kind }, 'deadline sweep failed; retrying at the next interval');
@@ -64,10 +64,10 @@ export class Sweeper {
     return fired;
   }
 
-  private async sweepStep(type: string, name: string, step: Step<any>, kind: string): Promise<number> {
-    const machine = machines.find((candidate) => candidate.type === type)!;
+  private async sweepStep(machine: Machine<{ uuid: string }, string>, name: string, step: Step<any>, kind: string): Promise<number> {
     const { column, ready } = step.due!;
-    const due = await this.em.fork().find<{ uuid: string }>(type, { [column]: { $lte: clock.now() }, ...ready } as never, {
+    // Entities are named like their GraphQL type.
+    const due = await this.em.fork().find<{ uuid: string }>(machine.type, { [column]: { $lte: clock.now() }, ...ready } as never, {
       fields: ['uuid'] as never,
       orderBy: { [column]: 'asc', uuid: 'asc' } as never,
       limit: BATCH,

@@ -36,7 +36,7 @@ export function connected(client: Client): Promise<void> {
 }
 
 /**
- * Collects what a subscription pushes. `next(n)` waits until n items arrived in total (failing
+ * Collects what a subscription pushes. `until(count)` waits until count items arrived in total (failing
  * after a generous limit, which only a lost delivery can reach); `stop()` unsubscribes.
  */
 export interface Collector<T> {
