@@ -1,8 +1,7 @@
-import { registerLoaders } from './common/loaders';
 import { installIncidents } from './incidents/install';
-import { messageLoaders } from './messages/message.loaders';
+import { installMessages } from './messages/install';
 import { installNotifications } from './notifications/install';
-import { orderLoaders } from './orders/order.loaders';
+import { installOrders } from './orders/install';
 import { installRatings } from './ratings/install';
 import { installReturns } from './returns/install';
 
@@ -13,8 +12,8 @@ import { installReturns } from './returns/install';
  * (src/common/transaction.ts). Each module exports one `install` function; list it here.
  */
 const installers: (() => void)[] = [
-  () => registerLoaders(orderLoaders),
-  () => registerLoaders(messageLoaders),
+  installOrders,
+  installMessages,
   installIncidents,
   installNotifications,
   installReturns,

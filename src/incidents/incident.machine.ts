@@ -18,8 +18,8 @@ import { linesIn, moveLines, OrderLineState } from '../orders/order.status';
 import { clearStaleDeadlines } from '../orders/order-deadlines';
 import { autoCloseAt, dueDates, pauseDeliveryFallback, resumeDeliveryFallback } from './incident-deadlines';
 import { Incident } from './incident.entity';
-import { incidentScope } from './incident-queries';
-import { IncidentActionInput, OpenIncidentInput } from './incident.inputs';
+import { incidentScope } from './incident.queries';
+import { IncidentActionInput, OpenIncidentInput } from './incident.schema';
 import { INCIDENT_STATUS, IncidentAction, IncidentStatus, OPEN_INCIDENT_STATUSES } from './incident.status';
 
 const S = IncidentStatus;

@@ -3,7 +3,7 @@ import { validateMachine } from '../common/step-machine';
 import { messageHooks } from '../messages/message-hooks';
 import { orderHooks } from '../orders/order-hooks';
 import { orderMachine } from '../orders/order.machine';
-import { incidentLoaders } from './incident-loaders';
+import { incidentLoaders } from './incident.loaders';
 import { answerNewIncidents, closeRefundedIncidents, OPEN_INCIDENT } from './incident.machine';
 
 /** Joins incidents to orders (opening one is an order step; full refunds close them), messages (the shop's answer) and the request loaders. */

@@ -6,7 +6,7 @@ import { localIdOf } from '../common/global-id';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { sideOf, threadScope } from './message-access';
 import { Message } from './message.entity';
-import { MessageThreadFilter } from './message.inputs';
+import { MessageThreadFilter } from './message.schema';
 import { MessageThread } from './message-thread.entity';
 
 @ObjectType()

@@ -9,7 +9,7 @@ import { Event } from '../common/events/event.entity';
 import { Order } from '../orders/order.entity';
 import { sideOf } from './message-access';
 import { Message } from './message.entity';
-import { MessageThreadFilter, SendMessageInput } from './message.inputs';
+import { MessageThreadFilter, SendMessageInput } from './message.schema';
 import { listMessagesOfThreads, listThreads, MessageConnection, MessageThreadConnection } from './message.queries';
 import { markNoReplyNeeded, markThreadRead, sendMessage } from './message.service';
 import { MessageThread } from './message-thread.entity';

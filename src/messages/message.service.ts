@@ -16,7 +16,7 @@ import { MAX_MESSAGE_LENGTH, sideOf, threadScope } from './message-access';
 import { Message } from './message.entity';
 import { messageHooks } from './message-hooks';
 import { MessageThread } from './message-thread.entity';
-import { SendMessageInput } from './message.inputs';
+import { SendMessageInput } from './message.schema';
 import { ThreadRead } from './thread-read.entity';
 import { notifyViewerState } from './viewer-state';
 

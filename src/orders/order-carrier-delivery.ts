@@ -3,7 +3,7 @@ import { clock } from '../common/clock';
 import { ValidationError } from '../common/errors';
 import { checkText, firstProblem } from '../common/validation';
 import { findCarrier } from './carriers';
-import { RecordCarrierDeliveryInput } from './order.inputs';
+import { RecordCarrierDeliveryInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderState } from './order.status';
 

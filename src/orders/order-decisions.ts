@@ -1,6 +1,6 @@
 import { ErrorResult, InvalidStateError, ValidationError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
-import { AcceptOrderInput } from './order.inputs';
+import { AcceptOrderInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 

@@ -15,7 +15,7 @@ import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { Config } from '../config';
 import { onPlaced } from './order-deadlines';
-import { AddressInput, PlaceOrderInput } from './order.inputs';
+import { AddressInput, PlaceOrderInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { deriveOrderState, OrderLineState } from './order.status';

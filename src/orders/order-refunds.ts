@@ -4,7 +4,7 @@ import { Money } from '../common/money';
 import { StepTx } from '../common/step-machine';
 import { checkList, parseAmount } from '../common/validation';
 import { orderHooks } from './order-hooks';
-import { RefundOrderInput } from './order.inputs';
+import { RefundOrderInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { canTransition, moveLines, OrderLineState } from './order.status';

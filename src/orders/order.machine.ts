@@ -13,7 +13,7 @@ import { Tx } from '../common/transaction';
 import { decideLines, pickCancelLines } from './order-decisions';
 import { clearStaleDeadlines, onAccepted, onClosed, onNothingLeftToShip, onPaid, onPaymentEnded, onReceived, onRefused, onShipped } from './order-deadlines';
 import { applyRefunds, planRefunds, refundableMinor } from './order-refunds';
-import { AcceptOrderInput, CancelOrderInput, PaymentOutcome, RecordCarrierDeliveryInput, RecordPaymentInput, RefundOrderInput, RefuseOrderInput, SetTrackingInput } from './order.inputs';
+import { AcceptOrderInput, CancelOrderInput, PaymentOutcome, RecordCarrierDeliveryInput, RecordPaymentInput, RefundOrderInput, RefuseOrderInput, SetTrackingInput } from './order.schema';
 import { Order, PaymentWorkflow } from './order.entity';
 import { checkCarrierDelivery } from './order-carrier-delivery';
 import { deriveOrderState, LINE_STATUS, linesIn, moveLines, OrderLineState } from './order.status';

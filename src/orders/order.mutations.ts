@@ -14,11 +14,11 @@ import {
   RecordPaymentInput,
   RefundOrderInput,
   RefuseOrderInput,
+  OrderResult,
   SetTrackingInput,
-} from './order.inputs';
+} from './order.schema';
 import { Order } from './order.entity';
 import { ORDER_STEPS, orderMachine } from './order.machine';
-import { OrderResult } from './order.results';
 
 type OrderOutcome = Promise<Order | ErrorResult>;
 

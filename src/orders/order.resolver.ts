@@ -16,7 +16,7 @@ import { OrderAction, orderMachine } from './order.machine';
 import { refundableMinor } from './order-refunds';
 import { Address, Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
-import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order-queries';
+import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order.queries';
 import { stateLabel } from './order.status';
 import { Refund } from './refund.entity';
 

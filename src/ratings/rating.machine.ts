@@ -8,8 +8,8 @@ import { Order } from '../orders/order.entity';
 import { OrderAction } from '../orders/order.machine';
 import { OrderLineState } from '../orders/order.status';
 import { Rating } from './rating.entity';
-import { DecideRatingRemovalInput, RateOrderInput, ReplyToRatingInput, RequestRatingRemovalInput } from './rating.inputs';
-import { ratingScope } from './rating-queries';
+import { DecideRatingRemovalInput, RateOrderInput, ReplyToRatingInput, RequestRatingRemovalInput } from './rating.schema';
+import { ratingScope } from './rating.queries';
 import { RatingAction, RatingRemovalStatus, REMOVAL_STATUS } from './rating.status';
 
 export const MAX_RATING_TEXT = 2_000;

@@ -4,7 +4,7 @@ import { runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { orderMachine } from '../orders/order.machine';
 import { Rating } from './rating.entity';
-import { DecideRatingRemovalInput, RateOrderInput, RatingResult, ReplyToRatingInput, RequestRatingRemovalInput } from './rating.inputs';
+import { DecideRatingRemovalInput, RateOrderInput, RatingResult, ReplyToRatingInput, RequestRatingRemovalInput } from './rating.schema';
 import { RATE, RATING_STEPS, ratingMachine } from './rating.machine';
 
 type RatingOutcome = Promise<Rating | ErrorResult>;

@@ -8,8 +8,8 @@ import { Customer } from '../customers/customer.entity';
 import { Order } from '../orders/order.entity';
 import { Shop } from '../shops/shop.entity';
 import { Rating } from './rating.entity';
-import { RatingFilter } from './rating.inputs';
-import { listRatings, RatingConnection, RatingSummary, visibleTo } from './rating-queries';
+import { RatingFilter } from './rating.schema';
+import { listRatings, RatingConnection, RatingSummary, visibleTo } from './rating.queries';
 import { ratingMachine } from './rating.machine';
 import { RatingAction, RatingRemovalGround } from './rating.status';
 

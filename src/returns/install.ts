@@ -1,7 +1,7 @@
 import { registerLoaders } from '../common/loaders';
 import { validateMachine } from '../common/step-machine';
 import { orderMachine } from '../orders/order.machine';
-import { returnLoaders } from './return-loaders';
+import { returnLoaders } from './return.loaders';
 import { REQUEST_RETURN } from './return.machine';
 
 /** Joins returns to orders (requesting one is an order step) and to the request loaders (src/wiring.ts). */

@@ -5,7 +5,7 @@ import { checkInt, checkList, checkText, firstProblem } from '../common/validati
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { OrderLineState } from '../orders/order.status';
-import { RequestReturnInput } from './return.inputs';
+import { RequestReturnInput } from './return.schema';
 import { QUANTITY_HOLDING } from './return.status';
 
 /** What requesting a return checks: the window, the units left on each line, the request's shape. */

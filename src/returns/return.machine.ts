@@ -14,7 +14,7 @@ import { applyRefunds } from '../orders/order-refunds';
 import { OrderLineState } from '../orders/order.status';
 import { applyTracking, checkTracking } from '../orders/tracking';
 import { Return, ReturnLine, ReturnRefund } from './return.entity';
-import { RefundReturnInput, RejectReturnInput, RequestReturnInput, SetReturnTrackingInput } from './return.inputs';
+import { RefundReturnInput, RejectReturnInput, RequestReturnInput, SetReturnTrackingInput } from './return.schema';
 import { capsOf, planReturnRefund } from './return-refund';
 import { checkCanRequestReturn, checkRequestInput, DECISION_BUSINESS_DAYS, MAX_RETURN_TEXT, planLines, returnWindowEndsAt } from './return-request';
 import { REFUND_REASON_OF, RETURN_STATUS, ReturnAction, ReturnStatus } from './return.status';

@@ -4,7 +4,7 @@ import { runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { orderMachine } from '../orders/order.machine';
 import { Return } from './return.entity';
-import { RejectReturnInput, RefundReturnInput, RequestReturnInput, ReturnActionInput, ReturnResult, SetReturnTrackingInput } from './return.inputs';
+import { RejectReturnInput, RefundReturnInput, RequestReturnInput, ReturnActionInput, ReturnResult, SetReturnTrackingInput } from './return.schema';
 import { REQUEST_RETURN, RETURN_STEPS, returnMachine } from './return.machine';
 
 type ReturnOutcome = Promise<Return | ErrorResult>;

@@ -8,8 +8,8 @@ import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { Refund } from '../orders/refund.entity';
 import { Return, ReturnLine } from './return.entity';
-import { ReturnFilter } from './return.inputs';
-import { listReturns, ReturnConnection } from './return-queries';
+import { ReturnFilter } from './return.schema';
+import { listReturns, ReturnConnection } from './return.queries';
 import { returnMachine } from './return.machine';
 import { ReturnAction } from './return.status';
 

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { byUuid, LoadersOf } from '../common/loaders';
 import { Rating } from './rating.entity';
-import { ratingSummaries, RatingSummary } from './rating-queries';
+import { ratingSummaries, RatingSummary } from './rating.queries';
 
 /** Per-request batching for rating fields. */
 export const ratingLoaders = {

@@ -7,7 +7,7 @@ import { localIdOf } from '../common/global-id';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { OVERDUE_SQL } from './incident-deadlines';
 import { Incident } from './incident.entity';
-import { IncidentFilter } from './incident.inputs';
+import { IncidentFilter } from './incident.schema';
 import { tenantScope, Viewer } from '../auth/viewer';
 
 /** What a viewer may see of incidents: the tenant rule on the incident's own shop and customer columns. */

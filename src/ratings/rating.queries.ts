@@ -6,7 +6,7 @@ import { apiError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { Rating } from './rating.entity';
-import { RatingFilter } from './rating.inputs';
+import { RatingFilter } from './rating.schema';
 import { RatingRemovalStatus } from './rating.status';
 
 @ObjectType()

@@ -6,7 +6,7 @@ import { localIdOf } from '../common/global-id';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { tenantScope } from '../auth/viewer';
 import { Return } from './return.entity';
-import { ReturnFilter } from './return.inputs';
+import { ReturnFilter } from './return.schema';
 
 @ObjectType()
 export class ReturnEdge {

@@ -1,6 +1,15 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import {
+  AmountExceedsRefundableError,
+  DeadlinePassedError,
+  InvalidStateError,
+  NotFoundError,
+  TrackingRequiredError,
+  ValidationError,
+  VersionConflictError,
+} from '../common/errors';
 import { DecimalScalar } from '../common/money';
-import { PaymentWorkflow } from './order.entity';
+import { Order, PaymentWorkflow } from './order.entity';
 import { RefundReason } from './refund.entity';
 import { TrackingFieldsInput } from './tracking';
 
@@ -130,3 +139,19 @@ export class RefundOrderInput {
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }
+
+/** What every order mutation answers: the order, or why not. */
+export const OrderResult = createUnionType({
+  name: 'OrderResult',
+  types: () =>
+    [
+      Order,
+      NotFoundError,
+      InvalidStateError,
+      VersionConflictError,
+      DeadlinePassedError,
+      ValidationError,
+      TrackingRequiredError,
+      AmountExceedsRefundableError,
+    ] as const,
+});
