@@ -36,7 +36,8 @@ async function httpWithHeader(app: TestApp, authorization: string, query = '{ vi
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  const body = (await response.json()) as { errors: { message: string; extensions: { code: string; retryAfterSeconds?: number } }[] };
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
 }
 
 describe('a key revoked while the event bus is disconnected (its NOTIFY lost)', () => {

@@ -28,7 +28,10 @@ describe('sockets per key', () => {
 
     const oneTooMany = await rawSocket(t);
     oneTooMany.send({ type: 'connection_init', payload: { authorization: `Bearer ${issueApiKey.secret}` } });
-    expect(await oneTooMany.closed).toEqual({ code: 4429, reason: 'This key already has 20 open connections, the most allowed; close one first' });
+    expect(await Promise.race([oneTooMany.next(), oneTooMany.closed])).toEqual({
+      code: 4429,
+      reason: 'This key already has 20 open connections, the most allowed; close one first',
+    });
     // Other keys are not affected.
     const otherKey = await acknowledgedSocket(t, market.keys.otherSeller);
 
