@@ -19,6 +19,7 @@ export interface RevocationFeed {
  * revoking instance drops it before answering); while the LISTEN connection is down a NOTIFY could
  * be missed, so the cache is neither read nor filled, and once it listens again the cache starts
  * empty. Unknown and revoked keys are never cached: those checks are rate-limited instead.
+ * What a viewer holds (role, shop, customer, their names) never changes for a key; only revocation does.
  */
 export class ApiKeyCache {
   private readonly viewers = new LRUCache<string, Viewer>({ max: MAX_CACHED_KEYS });
@@ -43,7 +44,10 @@ export class ApiKeyCache {
     }
     const generation = this.generation;
     const viewer = await viewerForSecretHash(this.em.fork(), secretHash);
-    if (viewer && this.feed.listening && generation === this.generation) this.viewers.set(secretHash, viewer);
+    if (!viewer) return null;
+    // Shared by every request of the key from now on: no one may change it.
+    Object.freeze(viewer);
+    if (this.feed.listening && generation === this.generation) this.viewers.set(secretHash, viewer);
     return viewer;
   }
 

@@ -46,14 +46,21 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
       return answer;
     },
   });
-  const internalError = (socket: WebSocket, error: unknown, what: string) => {
-    deps.logger.error({ err: error }, what);
+  const closeGenerically = (socket: WebSocket) => {
     // The details stay in the log: a close reason reaches the client.
     socket.close(CloseCode.InternalServerError, 'Internal server error');
   };
+  const internalError = (socket: WebSocket, error: unknown, what: string) => {
+    deps.logger.error({ err: error }, what);
+    closeGenerically(socket);
+  };
 
   wss.on('connection', (socket, request) => {
-    socket.once('error', (error) => internalError(socket, error, 'WebSocket error'));
+    socket.once('error', (error) => {
+      // ws reports what a client got wrong in its frames here (and has closed the socket itself).
+      deps.logger.warn({ err: error }, 'WebSocket protocol error');
+      closeGenerically(socket);
+    });
     let released = false;
     let closed: (code: number, reason: string) => Promise<void> = async () => undefined;
     // Ends the socket's operations at once (a slow consumer's close handshake may take 30 s), once.
