@@ -154,7 +154,8 @@ async function main(): Promise<void> {
   console.log('starting embedded PostgreSQL and the server (separate process) ...');
   const database = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
   const server = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), BOOTSTRAP_OPERATOR_KEY: OPERATOR, LOG_LEVEL: 'warn' },
+    // Every simulated frontend uses the one seller key: lift the per-key socket cap for the benchmark.
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), BOOTSTRAP_OPERATOR_KEY: OPERATOR, LOG_LEVEL: 'warn', WS_MAX_SOCKETS_PER_KEY: '1000000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) =>

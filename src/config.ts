@@ -19,6 +19,17 @@ export interface Config {
   incidentCloseAfterMs: number;
   ratingWindowMs: number;
   timerIntervalMs: number;
+  /** Abuse limits (README "Limits" and "Authentication"). */
+  limits: AbuseLimits;
+}
+
+export interface AbuseLimits {
+  /** Failed key checks one client address may make per minute before its key checks are refused. */
+  failedKeyChecksPerMinute: number;
+  /** Open WebSocket connections per API key, per instance. */
+  socketsPerKey: number;
+  /** Bytes a WebSocket may leave unread (waiting to be sent) before it is closed as a slow consumer. */
+  socketBufferBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +53,24 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function abuseLimits(env: NodeJS.ProcessEnv): AbuseLimits {
+  return {
+    failedKeyChecksPerMinute: count(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 1_000_000),
+    socketsPerKey: count(env, 'WS_MAX_SOCKETS_PER_KEY', 20, 1, 1_000_000),
+    socketBufferBytes: count(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -60,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incidentCloseAfterMs: duration(env, 'INCIDENT_CLOSE_AFTER', 'P5D'),
     ratingWindowMs: duration(env, 'RATING_WINDOW', 'P90D'),
     timerIntervalMs: duration(env, 'TIMER_INTERVAL', 'PT5S'),
+    limits: abuseLimits(env),
   };
 }

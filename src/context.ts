@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { ApiKeyCache } from './auth/api-key-cache';
 import { Viewer } from './auth/viewer';
 import { createLoaders, Loaders } from './common/loaders';
 import { Config } from './config';
@@ -9,11 +10,13 @@ export interface AppContext {
   em: EntityManager;
   loaders: Loaders;
   config: Config;
+  /** This instance's cache of valid keys: revokeApiKey drops the key from it before answering. */
+  apiKeys: ApiKeyCache;
 }
 
-export function createContext(em: EntityManager, config: Config, viewer: Viewer | null): AppContext {
+export function createContext(em: EntityManager, config: Config, viewer: Viewer | null, apiKeys: ApiKeyCache): AppContext {
   const forked = em.fork();
-  return { viewer, em: forked, loaders: createLoaders(forked), config };
+  return { viewer, em: forked, loaders: createLoaders(forked), config, apiKeys };
 }
 
 /** The viewer of a field that requires one; the auth checks guarantee it is set. */

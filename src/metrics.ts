@@ -32,6 +32,12 @@ export function createMetrics() {
       labelNames: ['kind'] as const,
       registers: [registry],
     }),
+    socketCloses: new Counter({
+      name: 'websocket_limit_closes_total',
+      help: 'WebSocket connections the server closed or refused by a limit: slow_consumer, sockets_per_key, key_revoked, failed_key_checks',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -3,8 +3,9 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
-import { viewerForSecret } from './auth/api-key.service';
+import express, { RequestHandler, Response } from 'express';
+import { ApiKeyCache } from './auth/api-key-cache';
+import { Authentication, Authenticator, MAX_CREDENTIAL_LENGTH } from './auth/authentication';
 import { Config } from './config';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
@@ -27,9 +28,31 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-function bearerSecret(header: string | undefined): string | undefined {
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
-  return match?.[1];
+/** An error answered before GraphQL runs, in the GraphQL error shape clients already read. */
+function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
+
+/**
+ * Checks the Authorization header before the body is even parsed: an over-long header and an
+ * address over its failed-check budget are refused here, at no cost; the outcome goes to the context.
+ */
+function authenticateRequests(authenticator: Authenticator): RequestHandler {
+  return async (req, res, next) => {
+    const authentication = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
+    if (authentication.kind === 'oversized') {
+      refuse(res, 431, 'BAD_REQUEST', `The Authorization header may be at most ${MAX_CREDENTIAL_LENGTH} characters: send \`Bearer <secret>\``);
+      return;
+    }
+    if (authentication.kind === 'rate-limited') {
+      const { retryAfterSeconds } = authentication;
+      res.set('Retry-After', String(retryAfterSeconds));
+      refuse(res, 429, 'RATE_LIMITED', `Too many failed key checks from your address; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+      return;
+    }
+    res.locals.authentication = authentication;
+    next();
+  };
 }
 
 function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
@@ -62,12 +85,16 @@ export async function createAppServer(deps: {
   const production = config.nodeEnv === 'production';
 
   const schema = buildAppSchema();
+  const apiKeys = new ApiKeyCache(orm.em, bus);
+  const authenticator = new Authenticator(apiKeys, config.limits.failedKeyChecksPerMinute);
   const live = attachWebSocketServer({
     httpServer,
     schema,
     orm,
     config,
     bus,
+    authenticator,
+    metrics,
     logger,
     connectionInitWaitTimeoutMs: deps.connectionInitWaitTimeoutMs,
   });
@@ -106,12 +133,13 @@ export async function createAppServer(deps: {
   });
   app.use(
     '/graphql',
+    authenticateRequests(authenticator),
     express.json({ limit: LIMITS.maxDocumentBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const secret = bearerSecret(req.headers.authorization);
-        const viewer = secret ? await viewerForSecret(orm.em.fork(), secret) : null;
-        return { ...createContext(orm.em, config, viewer), credentialsRejected: Boolean(req.headers.authorization) && !viewer };
+      context: async ({ res }) => {
+        const authentication = res.locals.authentication as Authentication;
+        const viewer = authentication.kind === 'viewer' ? authentication.viewer : null;
+        return { ...createContext(orm.em, config, viewer, apiKeys), credentialsRejected: authentication.kind === 'rejected' };
       },
     }),
   );
@@ -132,6 +160,7 @@ export async function createAppServer(deps: {
       state = 'draining';
       await live.close();
       await apollo.stop();
+      apiKeys.detach();
     },
   };
 }

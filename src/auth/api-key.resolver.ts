@@ -60,12 +60,12 @@ export class ApiKeyResolver {
     return issued;
   }
 
-  /** Takes effect at once: keys are checked on every request, and open sockets are closed. */
+  /** Takes effect at once: every instance's key cache drops the key, and its open sockets are closed. */
   @Authorized([Role.OPERATOR])
   @Mutation(() => ApiKey, { nullable: true })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em }: AppContext): Promise<ApiKey | null> {
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { em, apiKeys }: AppContext): Promise<ApiKey | null> {
     const uuid = localIdOf('ApiKey', id);
-    return em.transactional(async (tx) => {
+    const revoked = await em.transactional(async (tx) => {
       const key = uuid ? await tx.findOne(ApiKey, { uuid }) : null;
       if (!key) return null;
       key.revokedAt ??= clock.now();
@@ -74,5 +74,8 @@ export class ApiKeyResolver {
       await tx.getConnection().execute('select pg_notify(?, ?)', [API_KEY_REVOKED_CHANNEL, key.uuid], 'all', tx.getTransactionContext());
       return key;
     });
+    // The NOTIFY reaches this instance's cache a moment later; the caller's next request must not beat it.
+    if (revoked) apiKeys.forget(revoked.uuid);
+    return revoked;
   }
 }

@@ -21,11 +21,11 @@ export function newSecret(): string {
   return SECRET_PREFIX + randomBytes(32).toString('base64url');
 }
 
-/** Resolves a bearer secret to its viewer; null for unknown or revoked keys (checked on every request). */
-export async function viewerForSecret(em: EntityManager, secret: string): Promise<Viewer | null> {
+/** Reads the viewer of a secret's hash from the database; null for unknown or revoked keys. */
+export async function viewerForSecretHash(em: EntityManager, secretHash: string): Promise<Viewer | null> {
   const key = await em.findOne(
     ApiKey,
-    { secretHash: hashSecret(secret), revokedAt: null },
+    { secretHash, revokedAt: null },
     { populate: ['shop', 'customer'] },
   );
   if (!key) return null;
@@ -39,6 +39,13 @@ export async function viewerForSecret(em: EntityManager, secret: string): Promis
     customerUuid: key.customer?.uuid,
     displayName: key.shop?.name ?? key.customer?.displayName ?? key.name,
   };
+}
+
+/** Which of these keys are still valid (not revoked): one statement for any number of open sockets. */
+export async function validKeyUuids(em: EntityManager, apiKeyUuids: readonly string[]): Promise<Set<string>> {
+  if (apiKeyUuids.length === 0) return new Set();
+  const rows = await em.find(ApiKey, { uuid: { $in: [...apiKeyUuids] }, revokedAt: null }, { fields: ['uuid'] });
+  return new Set(rows.map((row) => row.uuid));
 }
 
 export interface NewKey {

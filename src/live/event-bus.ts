@@ -48,6 +48,8 @@ export class EventBus {
   private reconnecting?: Promise<void>;
   readonly viewerStateListeners = new Set<(change: ViewerStateChange) => void>();
   readonly revocationListeners = new Set<(apiKeyUuid: string) => void>();
+  /** Called once the LISTEN connection is back after a loss: notifications sent meanwhile are lost for good. */
+  readonly reconnectListeners = new Set<() => void>();
 
   constructor(
     private readonly em: EntityManager,
@@ -109,9 +111,15 @@ export class EventBus {
     return this.streams.size;
   }
 
+  /** False from the moment the LISTEN connection fails until it listens again: notifications may be missed. */
+  get listening(): boolean {
+    return this.client !== undefined && this.reconnecting === undefined;
+  }
+
   private async listen(): Promise<void> {
     // A bounded connect, so stop() never waits on an unreachable database for the OS timeout.
-    const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000 });
+    // Named, so operators (and tests) can find the LISTEN connection in pg_stat_activity.
+    const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 5_000, application_name: 'event-bus' });
     client.on('notification', (message) => this.onNotification(message.channel, message.payload ?? ''));
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'event bus connection lost; reconnecting');
@@ -138,6 +146,7 @@ export class EventBus {
           await (this.client as Client | undefined)?.end().catch(() => undefined);
           return;
         }
+        for (const listener of this.reconnectListeners) listener();
         this.wake(); // catch up on whatever committed while we were away
         return;
       } catch (error) {

@@ -1,33 +1,39 @@
-import { Server } from 'node:http';
+import { IncomingMessage, Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError, GraphQLSchema, validate } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { handleProtocols } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
-import { viewerForSecret } from '../auth/api-key.service';
+import { validKeyUuids } from '../auth/api-key.service';
+import { Authenticator, MAX_CREDENTIAL_LENGTH } from '../auth/authentication';
 import { Viewer } from '../auth/viewer';
 import { Config } from '../config';
 import { createContext } from '../context';
+import { apiError } from '../common/errors';
 import { Logger } from '../common/logger';
 import { createWebSocketErrorFormatting } from '../graphql/format-error';
 import { LIMITS, webSocketValidationRules } from '../graphql/limits';
+import { Metrics } from '../metrics';
 import { EventBus } from './event-bus';
 import { LiveContext } from './live-feeds';
+import { serveGraphQLOverWebSocket, SocketExtra } from './socket-transport';
 
 /** graphql-ws's code for a refused connection_init; also used when a key is revoked. */
 const CLOSE_FORBIDDEN = 4403;
+/** graphql-ws's "bad request": the client must change what it sends (here: an over-long key). */
+const CLOSE_BAD_REQUEST = 4400;
+/** Too many failed key checks from the address, or too many open sockets for the key. */
+const CLOSE_TOO_MANY = 4429;
 const CLOSE_GOING_AWAY = 1001;
+/** RFC 6455 "try again later": a revocation check could not be made; reconnecting re-checks the key. */
+const CLOSE_TRY_AGAIN_LATER = 1013;
 /** Each subscription is fanned every event; one socket may not hold the server hostage. */
 const MAX_OPERATIONS_PER_SOCKET = 50;
 
-type SocketExtra = {
-  socket: WebSocket;
+type LiveSocketExtra = SocketExtra & {
   viewer?: Viewer;
+  /** The key's secret hash, so every operation re-checks the key (from the key cache). */
+  secretHash?: string;
 };
-
-function bearer(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return /^Bearer\s+(\S+)$/i.exec(value.trim())?.[1];
-}
 
 export interface LiveServer {
   connectionCount(): number;
@@ -35,9 +41,16 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
 /**
  * GraphQL over WebSocket (graphql-transport-ws) on the HTTP server's port and `/graphql` path.
- * The key is checked in connection_init; operations pass the same limit rules as over HTTP.
+ * The key is checked in connection_init and again for every operation; operations pass the same
+ * limit rules as over HTTP. Sockets of a revoked key are closed with 4403: at once when the
+ * revocation's NOTIFY arrives, and after any gap in the LISTEN connection (when a NOTIFY may have
+ * been lost) every open socket's key is checked again.
  */
 export function attachWebSocketServer(deps: {
   httpServer: Server;
@@ -45,42 +58,89 @@ export function attachWebSocketServer(deps: {
   orm: MikroORM;
   config: Config;
   bus: EventBus;
+  authenticator: Authenticator;
+  metrics: Metrics;
   logger: Logger;
   connectionInitWaitTimeoutMs?: number;
 }): LiveServer {
-  const { httpServer, schema, orm, config, bus, logger } = deps;
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes });
+  const { httpServer, schema, orm, config, bus, authenticator, metrics, logger } = deps;
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes, handleProtocols });
   const socketsByKey = new Map<string, Set<WebSocket>>();
   // The HTTP hardening, applied here too: Apollo's options and plugins do not see WebSocket traffic.
   const production = config.nodeEnv === 'production';
   const rules = webSocketValidationRules(production);
   const errorFormatting = createWebSocketErrorFormatting(logger, production);
 
-  const revoke = (apiKeyUuid: string) => {
-    for (const socket of socketsByKey.get(apiKeyUuid) ?? []) socket.close(CLOSE_FORBIDDEN, 'API key revoked');
+  const refuse = (socket: WebSocket, code: number, reason: string, metric: string) => {
+    metrics.socketCloses.inc({ reason: metric });
+    socket.close(code, reason);
   };
-  bus.revocationListeners.add(revoke);
+  const closeRevoked = (socket: WebSocket) => refuse(socket, CLOSE_FORBIDDEN, 'API key revoked', 'key_revoked');
 
-  const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
+  const revoke = (apiKeyUuid: string) => {
+    for (const socket of socketsByKey.get(apiKeyUuid) ?? []) closeRevoked(socket);
+  };
+  const recheckOpenSockets = async () => {
+    try {
+      const valid = await validKeyUuids(orm.em.fork(), [...socketsByKey.keys()]);
+      for (const [apiKeyUuid, sockets] of socketsByKey) {
+        if (!valid.has(apiKeyUuid)) for (const socket of sockets) closeRevoked(socket);
+      }
+    } catch (error) {
+      // Unverified sockets may belong to revoked keys: they reconnect, and connecting checks the key.
+      logger.error({ err: error }, 'could not re-check the keys of open sockets; closing them');
+      for (const socket of wss.clients) socket.close(CLOSE_TRY_AGAIN_LATER, 'Please reconnect');
+    }
+  };
+  const onBusReconnect = () => void recheckOpenSockets();
+  bus.revocationListeners.add(revoke);
+  bus.reconnectListeners.add(onBusReconnect);
+
+  serveGraphQLOverWebSocket<LiveSocketExtra>(
+    wss,
     {
       schema,
       connectionInitWaitTimeout: deps.connectionInitWaitTimeoutMs ?? 3_000,
       validate: (validationSchema, document) => validate(validationSchema, document, rules),
-      onSubscribe: (ctx) => {
+      onSubscribe: async (ctx) => {
         // graphql-ws has already reserved this operation's id in ctx.subscriptions.
-        if (Object.keys(ctx.subscriptions).length <= MAX_OPERATIONS_PER_SOCKET) return undefined;
-        const message = `At most ${MAX_OPERATIONS_PER_SOCKET} operations at once per connection; complete some or open another connection`;
-        return [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } })];
+        if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
+          const message = `At most ${MAX_OPERATIONS_PER_SOCKET} operations at once per connection; complete some or open another connection`;
+          return [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } })];
+        }
+        // A known key is answered by the key cache, without a database round trip.
+        const viewer = ctx.extra.secretHash ? await authenticator.keys.viewerFor(ctx.extra.secretHash) : null;
+        if (!viewer) {
+          closeRevoked(ctx.extra.socket);
+          return [apiError('UNAUTHENTICATED', 'The API key is unknown or revoked')];
+        }
+        return undefined;
       },
       onError: (_ctx, _id, _payload, errors) => errorFormatting.requestErrors(errors),
       onNext: (_ctx, _id, _payload, _args, result) => errorFormatting.result(result),
       onConnect: async (ctx) => {
-        const secret = bearer(ctx.connectionParams?.authorization);
-        const viewer = secret ? await viewerForSecret(orm.em.fork(), secret) : null;
-        if (!viewer) return false; // graphql-ws closes with 4403 Forbidden
-        ctx.extra.viewer = viewer;
+        const { socket, request } = ctx.extra;
+        const authentication = await authenticator.authenticate(ctx.connectionParams?.authorization, addressOf(request));
+        if (authentication.kind === 'rate-limited') {
+          const reason = `Too many failed key checks from your address; retry in ${authentication.retryAfterSeconds} s`;
+          refuse(socket, CLOSE_TOO_MANY, reason, 'failed_key_checks');
+          return false;
+        }
+        if (authentication.kind === 'oversized') {
+          socket.close(CLOSE_BAD_REQUEST, `authorization may be at most ${MAX_CREDENTIAL_LENGTH} characters`);
+          return false;
+        }
+        if (authentication.kind !== 'viewer') return false; // graphql-ws closes with 4403 Forbidden
+        const { viewer, secretHash } = authentication;
         const sockets = socketsByKey.get(viewer.apiKeyUuid) ?? new Set();
-        sockets.add(ctx.extra.socket);
+        if (sockets.size >= config.limits.socketsPerKey) {
+          const reason = `This key already has ${config.limits.socketsPerKey} open connections, the most allowed; close one first`;
+          refuse(socket, CLOSE_TOO_MANY, reason, 'sockets_per_key');
+          return false;
+        }
+        ctx.extra.viewer = viewer;
+        ctx.extra.secretHash = secretHash;
+        sockets.add(socket);
         socketsByKey.set(viewer.apiKeyUuid, sockets);
         return true;
       },
@@ -90,9 +150,14 @@ export function attachWebSocketServer(deps: {
         socketsByKey.get(viewer.apiKeyUuid)?.delete(ctx.extra.socket);
         if (socketsByKey.get(viewer.apiKeyUuid)?.size === 0) socketsByKey.delete(viewer.apiKeyUuid);
       },
-      context: (ctx): LiveContext => ({ ...createContext(orm.em, config, ctx.extra.viewer ?? null), bus }),
+      context: (ctx): LiveContext => ({ ...createContext(orm.em, config, ctx.extra.viewer ?? null, authenticator.keys), bus }),
     },
-    wss,
+    {
+      logger,
+      socketBufferBytes: config.limits.socketBufferBytes,
+      extra: (socket, request) => ({ socket, request }),
+      onSlowConsumer: () => metrics.socketCloses.inc({ reason: 'slow_consumer' }),
+    },
   );
 
   wss.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
@@ -101,8 +166,8 @@ export function attachWebSocketServer(deps: {
     connectionCount: () => wss.clients.size,
     close: async () => {
       bus.revocationListeners.delete(revoke);
+      bus.reconnectListeners.delete(onBusReconnect);
       for (const socket of wss.clients) socket.close(CLOSE_GOING_AWAY, 'Server is shutting down; resume with your cursor');
-      await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -1,0 +1,121 @@
+import { IncomingMessage } from 'node:http';
+import { CloseCode, makeServer, ServerOptions } from 'graphql-ws';
+import { RawData, WebSocket, WebSocketServer } from 'ws';
+import { Logger } from '../common/logger';
+
+/** RFC 6455 "message too big": a connection_init over MAX_CONNECTION_INIT_BYTES (ws uses it for any message over its maxPayload). */
+export const CLOSE_MESSAGE_TOO_BIG = 1009;
+/** More than `socketBufferBytes` waited unread when another frame came; the client reconnects and resumes `events` with its last cursor. */
+export const CLOSE_SLOW_CONSUMER = 4008;
+/** Before the acknowledgement a client only sends connection_init (its key) and pings; anything bigger is refused unparsed. */
+export const MAX_CONNECTION_INIT_BYTES = 4 * 1024;
+/** As graphql-ws's own ws binding: ping this often, and drop a socket whose pong does not come within as long. */
+const KEEPALIVE_MS = 12_000;
+
+export interface SocketExtra {
+  socket: WebSocket;
+  request: IncomingMessage;
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((total, chunk) => total + chunk.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
+
+/**
+ * graphql-ws's server on `ws` sockets: what graphql-ws/use/ws does, plus the transport's own limits,
+ * which that binding has no place for.
+ *
+ * Sends do not wait for the client to read. graphql-ws awaits every send before it takes a
+ * subscription's next event, so with a client that never reads, each subscription's events would
+ * pile up, unbounded in number, behind a blocked write. Here every frame goes straight into the
+ * socket's buffer, whose size (`bufferedAmount`) is the one measure of what a client has left
+ * unread: past `socketBufferBytes` it is closed with CLOSE_SLOW_CONSUMER and its operations end.
+ */
+export function serveGraphQLOverWebSocket<E extends SocketExtra>(
+  wss: WebSocketServer,
+  options: ServerOptions<Record<string, unknown> | undefined, E>,
+  deps: { logger: Logger; socketBufferBytes: number; extra: (socket: WebSocket, request: IncomingMessage) => E; onSlowConsumer: () => void },
+): void {
+  const acknowledged = new WeakSet<WebSocket>();
+  const server = makeServer<Record<string, unknown> | undefined, E>({
+    ...options,
+    onConnect: async (ctx) => {
+      const answer = await options.onConnect?.(ctx);
+      if (answer !== false) acknowledged.add(ctx.extra.socket);
+      return answer;
+    },
+  });
+  const closeGenerically = (socket: WebSocket) => {
+    // The details stay in the log: a close reason reaches the client.
+    socket.close(CloseCode.InternalServerError, 'Internal server error');
+  };
+  const internalError = (socket: WebSocket, error: unknown, what: string) => {
+    deps.logger.error({ err: error }, what);
+    closeGenerically(socket);
+  };
+
+  wss.on('connection', (socket, request) => {
+    socket.once('error', (error) => {
+      // ws reports what a client got wrong in its frames here (and has closed the socket itself).
+      deps.logger.warn({ err: error }, 'WebSocket protocol error');
+      closeGenerically(socket);
+    });
+    let released = false;
+    let closed: (code: number, reason: string) => Promise<void> = async () => undefined;
+    // Ends the socket's operations at once (a slow consumer's close handshake may take 30 s), once.
+    const release = (code: number, reason: string) => {
+      if (released) return;
+      released = true;
+      closed(code, reason).catch((error) => deps.logger.error({ err: error }, 'closing a WebSocket connection failed'));
+    };
+
+    let pongWait: NodeJS.Timeout | undefined;
+    const keepAlive = setInterval(() => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), KEEPALIVE_MS);
+      socket.once('pong', () => clearTimeout(pongWait));
+      socket.ping();
+    }, KEEPALIVE_MS);
+
+    closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => {
+          if (socket.readyState !== WebSocket.OPEN) return;
+          // What is already waiting, not this frame: one large answer alone never trips the cap.
+          if (socket.bufferedAmount > deps.socketBufferBytes) {
+            const reason = 'Slow consumer: too much unread data; reconnect and resume with your last cursor';
+            deps.onSlowConsumer();
+            socket.close(CLOSE_SLOW_CONSUMER, reason);
+            release(CLOSE_SLOW_CONSUMER, reason);
+            return;
+          }
+          socket.send(data, (error) => {
+            if (error) deps.logger.debug({ err: error }, 'WebSocket send failed');
+          });
+        },
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            if (!acknowledged.has(socket) && byteLength(data) > MAX_CONNECTION_INIT_BYTES) {
+              socket.close(CLOSE_MESSAGE_TOO_BIG, `connection_init may be at most ${MAX_CONNECTION_INIT_BYTES} bytes`);
+              return;
+            }
+            try {
+              await handle(String(data));
+            } catch (error) {
+              internalError(socket, error, 'handling a WebSocket message failed');
+            }
+          }),
+      },
+      deps.extra(socket, request),
+    );
+
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      clearTimeout(pongWait);
+      release(code, String(reason));
+    });
+  });
+}
