@@ -16,10 +16,14 @@ import { RatingMutations } from './ratings/rating.mutations';
 import { ReturnMutations } from './returns/return.mutations';
 import { EventReturnResolver, OrderReturnsResolver, ReturnLineResolver, ReturnResolver } from './returns/return.resolver';
 import { OrderMutations } from './orders/order.mutations';
-import { OrderLineResolver, OrderResolver, RefundResolver } from './orders/order.resolver';
+import { EventOrderResolver, OrderLineResolver, OrderResolver, RefundResolver } from './orders/order.resolver';
 import { ShopResolver } from './shops/shop.resolver';
 import { ViewerDashboardResolver } from './dashboard/dashboard.resolver';
-import { SubscriptionResolver } from './live/subscription.resolver';
+import { EventSubscriptionResolver } from './live/subscription.resolver';
+import { DashboardSubscriptionResolver } from './dashboard/dashboard.live';
+import { IncidentSubscriptionResolver } from './incidents/incident.subscriptions';
+import { MessageSubscriptionResolver } from './messages/message.subscriptions';
+import { OrderSubscriptionResolver } from './orders/order.subscriptions';
 import { EventMessageResolver, MessageResolver, MessageThreadResolver, OrderThreadResolver } from './messages/message.resolver';
 
 export const RESOLVERS = [
@@ -33,6 +37,7 @@ export const RESOLVERS = [
   RefundResolver,
   OrderMutations,
   EventResolver,
+  EventOrderResolver,
   MessageThreadResolver,
   MessageResolver,
   OrderThreadResolver,
@@ -52,7 +57,11 @@ export const RESOLVERS = [
   ShopRatingResolver,
   EventRatingResolver,
   ViewerDashboardResolver,
-  SubscriptionResolver,
+  EventSubscriptionResolver,
+  OrderSubscriptionResolver,
+  MessageSubscriptionResolver,
+  IncidentSubscriptionResolver,
+  DashboardSubscriptionResolver,
   CustomerNotificationResolver,
   OrderNotificationsResolver,
   ShopQualityResolver,

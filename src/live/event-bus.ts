@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { EVENTS_CHANNEL } from '../common/events/event-log';
 import { Event } from '../common/events/event.entity';
 import { Logger } from '../common/logger';
-import { VIEWER_STATE_CHANNEL } from '../messages/viewer-state';
+import { VIEWER_STATE_CHANNEL } from './channels';
 import { API_KEY_REVOKED_CHANNEL } from '../auth/api-key.service';
 import { EventStream } from './event-stream';
 

@@ -1,13 +1,12 @@
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
-import { clock } from '../common/clock';
 import { apiError } from '../common/errors';
+import { localIdOf, NodeTypeName } from '../common/global-id';
 import { Event, decodeEventCursor } from '../common/events/event.entity';
 import { eventScope } from '../common/events/event-queries';
 import { EventType } from '../common/events/event-type';
 import { AppContext, viewerOf } from '../context';
 import { createLoaders } from '../common/loaders';
-import { computeDashboard, Dashboard } from '../dashboard/dashboard';
 import { Audience, EventBus } from './event-bus';
 import { EventStream } from './event-stream';
 
@@ -116,68 +115,21 @@ async function* replayThenLive(
   }
 }
 
+export interface SubscribeData<A> {
+  args: A;
+  context: LiveContext;
+}
+
+/** A subscription filter's id, decoded; a malformed one is refused instead of silently matching nothing. */
+export function filterId(type: NodeTypeName, argument: string, id: string | undefined | null): string | undefined {
+  if (!id) return undefined;
+  const uuid = localIdOf(type, id);
+  if (!uuid) throw apiError('BAD_REQUEST', `${argument} is not a valid ${type} id`);
+  return uuid;
+}
+
 export function ofTypes(types: readonly EventType[] | null | undefined): (event: Event) => boolean {
   return (event) => !types?.length || types.includes(event.type);
-}
-
-/**
- * Pushes the dashboard whenever a count changes. With `initial`, the counts as they are when the
- * subscription starts come first, so a client needs no separate query (and misses no change
- * between such a query and subscribing).
- */
-export function dashboardChanges(context: LiveContext, initial = false): AsyncIterableIterator<Dashboard> {
-  const state = { closed: false, wake: undefined as (() => void) | undefined };
-  return closeWith(dashboardLoop(context, state, initial), () => {
-    state.closed = true;
-    state.wake?.();
-  });
-}
-
-async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wake?: () => void }, initial: boolean): AsyncGenerator<Dashboard> {
-  const viewer = viewerOf(context);
-  let dirty = false;
-  const touch = () => {
-    dirty = true;
-    state.wake?.();
-  };
-  const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event));
-  const onViewerState = (change: { shopUuid?: string; customerUuid?: string }) => {
-    const concerned =
-      viewer.role === Role.OPERATOR ||
-      (viewer.role === Role.SELLER && change.shopUuid === viewer.shopUuid) ||
-      (viewer.role === Role.CUSTOMER && change.customerUuid === viewer.customerUuid);
-    if (concerned) touch();
-  };
-  context.bus.viewerStateListeners.add(onViewerState);
-  let failure: unknown;
-  const pump = (async () => {
-    for await (const _event of stream) touch();
-  })().catch((error) => {
-    // The stream overflowed: end this subscription so the client resubscribes and recounts.
-    failure = error;
-    touch();
-  });
-  try {
-    const first = await computeDashboard(context.em.fork(), viewer, clock.now());
-    let last = JSON.stringify(first);
-    if (initial) yield first;
-    while (!state.closed) {
-      if (!dirty) await new Promise<void>((resolve) => (state.wake = resolve));
-      state.wake = undefined;
-      if (state.closed) return;
-      if (failure) throw failure;
-      dirty = false;
-      const dashboard = await computeDashboard(context.em.fork(), viewer, clock.now());
-      const serialized = JSON.stringify(dashboard);
-      if (serialized === last) continue;
-      last = serialized;
-      yield dashboard;
-    }
-  } finally {
-    context.bus.viewerStateListeners.delete(onViewerState);
-    stream.close();
-    await pump;
-  }
 }
 
 const sharedLoads = new WeakMap<Event, Map<string, Promise<unknown>>>();

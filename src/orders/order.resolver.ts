@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { clock } from '../common/clock';
+import { Event } from '../common/events/event.entity';
 import { EventConnection, listTimelines } from '../common/events/event-queries';
 import { localIdOf } from '../common/global-id';
 import { Locale } from '../common/locale';
@@ -162,5 +163,15 @@ export class RefundResolver {
   @FieldResolver(() => OrderLine)
   line(@Root() refund: Refund, @Ctx() { loaders }: AppContext): Promise<OrderLine | null> {
     return loaders.orderLine.load(refund.line.uuid);
+  }
+}
+
+/** Fields the event log gains from orders (the log knows nothing of them). */
+@Resolver(() => Event)
+export class EventOrderResolver {
+  /** Whoever sees an event sees its order (both are scoped by the same shop and customer). */
+  @FieldResolver(() => Order, { nullable: true })
+  order(@Root() event: Event, @Ctx() { loaders }: AppContext): Promise<Order | null> | null {
+    return event.orderUuid ? loaders.order.load(event.orderUuid) : null;
   }
 }

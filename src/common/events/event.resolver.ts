@@ -1,6 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { AppContext, viewerOf } from '../../context';
-import { Order } from '../../orders/order.entity';
 import { Event } from './event.entity';
 import { EventConnection, listEvents } from './event-queries';
 import { EventType } from './event-type';
@@ -18,9 +17,4 @@ export class EventResolver {
     return listEvents(context.em, viewerOf(context), { after, first, types });
   }
 
-  /** Whoever sees an event sees its order (both are scoped by the same shop and customer). */
-  @FieldResolver(() => Order, { nullable: true })
-  order(@Root() event: Event, @Ctx() { loaders }: AppContext): Promise<Order | null> | null {
-    return event.orderUuid ? loaders.order.load(event.orderUuid) : null;
-  }
 }
