@@ -37,7 +37,27 @@ export class Address {
 @Index({ properties: ['customer', 'createdAt', 'uuid'] })
 @Index({ properties: ['createdAt', 'uuid'] })
 // Dashboard counts by state, and the UPDATED_AT sort of a shop's or customer's list.
-@Index({ properties: ['shop', 'state'] })
+@Index({
+  name: 'order_shop_id_state_index',
+  expression: 'create index "order_shop_id_state_index" on "order" ("shop_id", "state") include ("acceptance_deadline", "shipping_deadline")',
+})
+// The deadline sorts: nullable deadlines sort last through coalesce (order.queries.ts).
+@Index({
+  name: 'order_shop_state_shipping_deadline_sort_index',
+  expression: `create index "order_shop_state_shipping_deadline_sort_index" on "order" ("shop_id", "state", (coalesce("shipping_deadline", 'infinity'::timestamptz)), "id")`,
+})
+@Index({
+  name: 'order_shop_shipping_deadline_sort_index',
+  expression: `create index "order_shop_shipping_deadline_sort_index" on "order" ("shop_id", (coalesce("shipping_deadline", 'infinity'::timestamptz)), "id")`,
+})
+@Index({
+  name: 'order_shop_state_acceptance_deadline_sort_index',
+  expression: `create index "order_shop_state_acceptance_deadline_sort_index" on "order" ("shop_id", "state", (coalesce("acceptance_deadline", 'infinity'::timestamptz)), "id")`,
+})
+@Index({
+  name: 'order_shop_acceptance_deadline_sort_index',
+  expression: `create index "order_shop_acceptance_deadline_sort_index" on "order" ("shop_id", (coalesce("acceptance_deadline", 'infinity'::timestamptz)), "id")`,
+})
 @Index({ properties: ['customer', 'state'] })
 @Index({ properties: ['shop', 'updatedAt', 'uuid'] })
 @Index({ properties: ['customer', 'updatedAt', 'uuid'] })
