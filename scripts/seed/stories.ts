@@ -9,7 +9,7 @@ import { Durations, StoryBuilder } from './story-builder';
  * the ones it should (`timer`).
  */
 
-type Delivery = 'customer' | 'carrier' | 'pickup';
+type Delivery = 'customer' | 'carrier' | 'pickup' | 'fallback';
 
 export interface Story {
   name: string;
@@ -21,6 +21,12 @@ export interface Story {
   build(b: StoryBuilder, d: Durations, rng: Random): void;
 }
 
+/** Sets tracking of this kind and ships a few hours later; returns when it shipped. */
+function ship(b: StoryBuilder, tracking: 'integrated' | 'other' | 'any'): number {
+  b.track(tracking);
+  return b.then('ship', b.hours(0.2, 6));
+}
+
 /** Ships (or hands over) an accepted, paid order and has it arrive; returns when it arrived. */
 function deliver(b: StoryBuilder, d: Durations, how: Delivery): number {
   if (how === 'pickup') {
@@ -28,8 +34,9 @@ function deliver(b: StoryBuilder, d: Durations, how: Delivery): number {
     b.then('pickup', b.hours(3, 40));
     return b.then('confirmDelivery', b.hours(10, 110));
   }
-  b.track(how === 'carrier' ? 'integrated' : 'any');
-  b.then('ship', b.hours(0.2, 6));
+  // A carrier without integration sends no delivery report and nobody confirms: the sweeper's fallback marks it delivered.
+  if (how === 'fallback') return b.timer('delivery-fallback', ship(b, 'other') + d.deliveryFallbackMs);
+  ship(b, how === 'carrier' ? 'integrated' : 'any');
   if (how === 'carrier') return b.then('carrierDelivery', b.hours(18, 72));
   return b.then('confirmDelivery', Math.min(b.hours(20, 96), d.deliveryFallbackMs / 2));
 }
@@ -84,8 +91,7 @@ const STORIES: readonly Story[] = [
     build(b, _d, rng) {
       b.decide();
       b.pay();
-      b.track('integrated');
-      const shipped = b.then('ship', b.hours(0.2, 6));
+      const shipped = ship(b, 'integrated');
       if (b.prepaid && rng.chance(0.15)) {
         b.then('refund', b.hours(2, 20), { refund: { reason: 'LATE_SHIPPING', lines: [b.activeLines()[0]], share: 0.1 } });
       }
@@ -97,8 +103,7 @@ const STORIES: readonly Story[] = [
     build(b, d) {
       b.decide();
       b.pay();
-      b.track('other');
-      b.keepFresh(b.then('ship', b.hours(0.2, 6)), Math.min(d.deliveryFallbackMs * 0.8, 6 * DAY));
+      b.keepFresh(ship(b, 'other'), Math.min(d.deliveryFallbackMs * 0.8, 6 * DAY));
     },
   },
   {
@@ -119,9 +124,7 @@ const STORIES: readonly Story[] = [
     build(b, d) {
       b.decide();
       b.pay();
-      b.track('other');
-      const shipped = b.then('ship', b.hours(0.2, 6));
-      b.keepFresh(b.timer('delivery-fallback', shipped + d.deliveryFallbackMs), d.closeAfterMs * 0.9);
+      b.keepFresh(deliver(b, d, 'fallback'), d.closeAfterMs * 0.9);
     },
   },
   {
@@ -139,10 +142,7 @@ const STORIES: readonly Story[] = [
     build(b, d) {
       b.decide();
       b.pay();
-      b.track('other');
-      const shipped = b.then('ship', b.hours(0.2, 6));
-      const arrived = b.timer('delivery-fallback', shipped + d.deliveryFallbackMs);
-      b.timer('close', arrived + d.closeAfterMs);
+      b.timer('close', deliver(b, d, 'fallback') + d.closeAfterMs);
     },
   },
   {
