@@ -1,6 +1,7 @@
 import { Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError, GraphQLSchema, validate } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { viewerForSecret } from '../auth/api-key.service';
@@ -18,6 +19,17 @@ const CLOSE_FORBIDDEN = 4403;
 const CLOSE_GOING_AWAY = 1001;
 /** Each subscription is fanned every event; one socket may not hold the server hostage. */
 const MAX_OPERATIONS_PER_SOCKET = 50;
+
+/**
+ * When a handler throws (the database out of reach during connection_init), graphql-ws closes with
+ * 4500 and, unless NODE_ENV=production, the error's message as reason ("connect ECONNREFUSED
+ * 127.0.0.1:54320"). Clients get a generic reason; graphql-ws has written the error to stderr.
+ */
+class GenericCloseReasonSocket extends WebSocket {
+  override close(code?: number, reason?: string | Buffer): void {
+    super.close(code, code === CloseCode.InternalServerError ? 'Internal server error' : reason);
+  }
+}
 
 type SocketExtra = {
   socket: WebSocket;
@@ -49,7 +61,10 @@ export function attachWebSocketServer(deps: {
   connectionInitWaitTimeoutMs?: number;
 }): LiveServer {
   const { httpServer, schema, orm, config, bus, logger } = deps;
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes });
+  // noServer: attached to the HTTP server, ws re-emits that server's own errors (a port in use) as
+  // "Internal error emitted on the WebSocket server"; listen() reports those.
+  const wss = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes, WebSocket: GenericCloseReasonSocket });
+  httpServer.on('upgrade', (request, socket, head) => wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request)));
   const socketsByKey = new Map<string, Set<WebSocket>>();
   // The HTTP hardening, applied here too: Apollo's options and plugins do not see WebSocket traffic.
   const production = config.nodeEnv === 'production';
@@ -94,8 +109,6 @@ export function attachWebSocketServer(deps: {
     },
     wss,
   );
-
-  wss.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
 
   return {
     connectionCount: () => wss.clients.size,
