@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { newSecret } from '../src/auth/api-key.service';
 import { App, startApp } from '../src/app';
@@ -9,6 +7,7 @@ import { clock } from '../src/common/clock';
 import { createLogger } from '../src/common/logger';
 import { Config, ConfigError, loadConfig } from '../src/config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { StartupError } from '../src/startup-error';
 import { OrderState, SeedOrderStatesDocument, SeedStateCountsDocument, SeedStateCountsQuery } from '../test/generated/graphql';
 import { AfterSalesReport, collectAfterSales, printAfterSales } from './seed/after-sales-summary';
 import { SHOPS } from './seed/catalog';
@@ -44,30 +43,6 @@ const STATES: readonly { state: OrderState; key: keyof Omit<SeedStateCountsQuery
 
 class SeedAbort extends Error {}
 
-function portTaken(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer();
-    probe.once('error', () => done(true));
-    probe.once('listening', () => probe.close(() => done(false)));
-    probe.listen(port, '127.0.0.1');
-  });
-}
-
-/** A postmaster.pid whose process is alive: another PostgreSQL (the server's) uses this DATA_DIR. */
-function runningPostmaster(databaseDir: string): { pid: number; port: number } | undefined {
-  const pidFile = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(pidLine);
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
-  }
-  return { pid, port: Number(portLine) };
-}
-
 async function openDatabase(config: Config): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (config.databaseUrl) {
     const { host, pathname } = new URL(config.databaseUrl);
@@ -78,13 +53,6 @@ async function openDatabase(config: Config): Promise<{ url: string; embedded?: E
   const stopFirst =
     'Stop the server first (Ctrl+C, or SIGTERM), then run `npm run seed` again. To seed another PostgreSQL instead, pass ' +
     'DATABASE_URL=postgres://…; no server may run on that database meanwhile (its sweeper would fire the deadlines of the back-dated orders).';
-  if (await portTaken(config.embeddedPgPort)) {
-    throw new SeedAbort(`Port ${config.embeddedPgPort} (EMBEDDED_PG_PORT) is already in use: the server (\`npm start\`) is probably running.\n${stopFirst}`);
-  }
-  const running = runningPostmaster(databaseDir);
-  if (running) {
-    throw new SeedAbort(`A PostgreSQL server (pid ${running.pid}, port ${running.port}) already runs on ${databaseDir}: the server (\`npm start\`) is probably running.\n${stopFirst}`);
-  }
   console.log(`Starting the embedded PostgreSQL in ${databaseDir} on port ${config.embeddedPgPort}…`);
   const log: string[] = [];
   try {
@@ -95,6 +63,8 @@ async function openDatabase(config: Config): Promise<{ url: string; embedded?: E
     const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, log: keepTail });
     return { url: embedded.url, embedded };
   } catch (error) {
+    // A DATA_DIR or EMBEDDED_PG_PORT in use (the server running?) is a StartupError saying so.
+    if (error instanceof StartupError) throw new SeedAbort(`${error.message}\n${stopFirst}`);
     throw new SeedAbort(`The embedded PostgreSQL did not start (${error ?? 'it exited'}). Its last words:\n${log.join('\n')}`);
   }
 }

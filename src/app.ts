@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ensureBootstrapOperatorKey } from './auth/api-key.service';
 import { Config } from './config';
 import { createLogger, Logger } from './common/logger';
+import { connectFailure } from './db/connect-failure';
 import { migrate, openOrm } from './db/orm';
 import { EventBus } from './live/event-bus';
 import { createMetrics, registerLiveGauges } from './metrics';
@@ -29,7 +30,9 @@ export interface App {
 export async function startApp(config: Config, databaseUrl: string, options: { timers?: boolean; logger?: Logger; connectionInitWaitTimeoutMs?: number } = {}): Promise<App> {
   wireModules();
   const logger = options.logger ?? createLogger(config.logLevel);
-  const orm = await openOrm(databaseUrl);
+  const orm = await openOrm(databaseUrl).catch((error: unknown) => {
+    throw connectFailure(error, databaseUrl);
+  });
   await migrate(orm);
   if (config.bootstrapOperatorKey) await ensureBootstrapOperatorKey(orm.em, config.bootstrapOperatorKey);
   const metrics = createMetrics();

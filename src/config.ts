@@ -1,4 +1,5 @@
 import { Duration } from 'luxon';
+import { z } from 'zod';
 
 /** Typed configuration, read from the environment once at start (see README, "Configuration"). */
 export interface Config {
@@ -8,8 +9,8 @@ export interface Config {
   dataDir: string;
   embeddedPgPort: number;
   bootstrapOperatorKey?: string;
-  nodeEnv: string;
-  logLevel: string;
+  nodeEnv: NodeEnv;
+  logLevel: LogLevel;
   smtpUrl?: string;
   /** Durations in milliseconds. */
   acceptanceTimeoutMs: number;
@@ -19,6 +20,7 @@ export interface Config {
   incidentCloseAfterMs: number;
   ratingWindowMs: number;
   timerIntervalMs: number;
+  smtpTimeoutMs: number;
   /** Abuse limits (README "Limits" and "Authentication"). */
   limits: AbuseLimits;
 }
@@ -32,63 +34,152 @@ export interface AbuseLimits {
   socketBufferBytes: number;
 }
 
+/** An invalid environment variable; `main` prints `configuration error: <message>` and exits with 2. */
 export class ConfigError extends Error {}
 
-function duration(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
-  const raw = env[name] ?? fallback;
-  const parsed = Duration.fromISO(raw);
-  if (!parsed.isValid || parsed.toMillis() <= 0) {
-    throw new ConfigError(`${name} must be a positive ISO-8601 duration such as ${fallback}, got "${raw}"`);
-  }
-  return parsed.toMillis();
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Values never repeated in an error message: they may hold a password or a key. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'BOOTSTRAP_OPERATOR_KEY']);
+
+/** An empty variable counts as unset (`PORT=` in an env file), so its default applies. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+function port(fallback: number, min: number) {
+  return z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, `must be a port number from ${min} to 65535`)
+      .transform(Number)
+      .refine((value) => value >= min && value <= 65535, `must be a port number from ${min} to 65535`)
+      .default(fallback),
+  );
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new ConfigError(`${name} must be a port number, got "${raw}"`);
-  }
-  return value;
+/**
+ * An ISO-8601 duration within bounds: a timer beyond 2^31-1 ms (~24.8 days) fires at once in Node,
+ * a deadline years away is a typo, and a sweep every few milliseconds would hammer the database.
+ */
+function duration(fallback: string, min: string, max: string) {
+  const [minMs, maxMs] = [Duration.fromISO(min).toMillis(), Duration.fromISO(max).toMillis()];
+  return z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default(fallback)
+      .transform((raw, ctx) => {
+        const parsed = Duration.fromISO(raw);
+        const ms = parsed.isValid ? parsed.toMillis() : Number.NaN;
+        if (ms >= minMs && ms <= maxMs) return ms;
+        ctx.addIssue({ code: 'custom', message: `must be an ISO-8601 duration from ${min} to ${max}, such as ${fallback}` });
+        return z.NEVER;
+      }),
+  );
 }
 
-function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function abuseLimits(env: NodeJS.ProcessEnv): AbuseLimits {
-  return {
-    failedKeyChecksPerMinute: count(env, 'AUTH_FAILURES_PER_MINUTE', 10, 1, 1_000_000),
-    socketsPerKey: count(env, 'WS_MAX_SOCKETS_PER_KEY', 20, 1, 1_000_000),
-    socketBufferBytes: count(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+/** A URL of one of `protocols` with a host (and, with `database`, a path naming one). */
+function url(protocols: readonly string[], example: string, options: { database?: boolean } = {}) {
+  const valid = (value: string) => {
+    if (!URL.canParse(value)) return false;
+    const parsed = new URL(value);
+    return protocols.includes(parsed.protocol) && parsed.hostname !== '' && (!options.database || parsed.pathname.length > 1);
   };
+  return z.preprocess(unsetIfEmpty, z.string().refine(valid, `must be a URL like ${example}`).optional());
 }
 
+/** A whole number within bounds. */
+function wholeNumber(fallback: number, min: number, max: number) {
+  return z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .refine((value) => value >= min && value <= max, `must be a whole number from ${min} to ${max}`)
+      .default(fallback),
+  );
+}
+
+/** Business durations: stored as deadlines in the database, so only sanity-bounded. */
+const businessDuration = (fallback: string) => duration(fallback, 'PT1S', 'P365D');
+
+const ENVIRONMENT = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database', { database: true }),
+  PORT: port(4000, 0),
+  HOST: z.preprocess(
+    unsetIfEmpty,
+    z
+      .union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name, such as 127.0.0.1 or 0.0.0.0' })
+      .default('127.0.0.1'),
+  ),
+  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data')),
+  EMBEDDED_PG_PORT: port(54320, 1),
+  BOOTSTRAP_OPERATOR_KEY: z.preprocess(
+    unsetIfEmpty,
+    // Sent as `Authorization: Bearer <secret>`: no spaces; long enough not to be guessed.
+    z
+      .string()
+      .regex(/^\S{16,256}$/, 'must be 16 to 256 characters without spaces')
+      .optional(),
+  ),
+  NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` }).default('development')),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://host:587 or smtps://user:password@host:465'),
+  ACCEPTANCE_TIMEOUT: businessDuration('PT72H'),
+  PAYMENT_TIMEOUT: businessDuration('P10D'),
+  DELIVERY_FALLBACK: businessDuration('P14D'),
+  CLOSE_AFTER: businessDuration('P30D'),
+  INCIDENT_CLOSE_AFTER: businessDuration('P5D'),
+  RATING_WINDOW: businessDuration('P90D'),
+  TIMER_INTERVAL: duration('PT5S', 'PT1S', 'PT1H'),
+  SMTP_TIMEOUT: duration('PT1M', 'PT1S', 'PT10M'),
+  AUTH_FAILURES_PER_MINUTE: wholeNumber(10, 1, 1_000_000),
+  WS_MAX_SOCKETS_PER_KEY: wholeNumber(20, 1, 1_000_000),
+  WS_MAX_BUFFERED_BYTES: wholeNumber(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+});
+
+/** One line naming every invalid variable, what it must be and (unless secret) what it was. */
+function describe(error: z.ZodError, env: NodeJS.ProcessEnv): string {
+  return error.issues
+    .map((issue) => {
+      const name = String(issue.path[0]);
+      const got = SECRET_VARIABLES.has(name) ? '' : `, got "${env[name]}"`;
+      return `${name} ${issue.message}${got}`;
+    })
+    .join('; ');
+}
+
+/** Reads and checks every variable; throws one ConfigError naming all invalid ones. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ENVIRONMENT.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error, env));
+  const v = parsed.data;
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    port: integer(env, 'PORT', 4000),
-    host: env.HOST || '127.0.0.1',
-    dataDir: env.DATA_DIR || '.data',
-    embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 54320),
-    bootstrapOperatorKey: env.BOOTSTRAP_OPERATOR_KEY || undefined,
-    nodeEnv: env.NODE_ENV || 'development',
-    logLevel: env.LOG_LEVEL || 'info',
-    smtpUrl: env.SMTP_URL || undefined,
-    acceptanceTimeoutMs: duration(env, 'ACCEPTANCE_TIMEOUT', 'PT72H'),
-    paymentTimeoutMs: duration(env, 'PAYMENT_TIMEOUT', 'P10D'),
-    deliveryFallbackMs: duration(env, 'DELIVERY_FALLBACK', 'P14D'),
-    closeAfterMs: duration(env, 'CLOSE_AFTER', 'P30D'),
-    incidentCloseAfterMs: duration(env, 'INCIDENT_CLOSE_AFTER', 'P5D'),
-    ratingWindowMs: duration(env, 'RATING_WINDOW', 'P90D'),
-    timerIntervalMs: duration(env, 'TIMER_INTERVAL', 'PT5S'),
-    limits: abuseLimits(env),
+    databaseUrl: v.DATABASE_URL,
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.DATA_DIR,
+    embeddedPgPort: v.EMBEDDED_PG_PORT,
+    bootstrapOperatorKey: v.BOOTSTRAP_OPERATOR_KEY,
+    nodeEnv: v.NODE_ENV,
+    logLevel: v.LOG_LEVEL,
+    smtpUrl: v.SMTP_URL,
+    acceptanceTimeoutMs: v.ACCEPTANCE_TIMEOUT,
+    paymentTimeoutMs: v.PAYMENT_TIMEOUT,
+    deliveryFallbackMs: v.DELIVERY_FALLBACK,
+    closeAfterMs: v.CLOSE_AFTER,
+    incidentCloseAfterMs: v.INCIDENT_CLOSE_AFTER,
+    ratingWindowMs: v.RATING_WINDOW,
+    timerIntervalMs: v.TIMER_INTERVAL,
+    smtpTimeoutMs: v.SMTP_TIMEOUT,
+    limits: {
+      failedKeyChecksPerMinute: v.AUTH_FAILURES_PER_MINUTE,
+      socketsPerKey: v.WS_MAX_SOCKETS_PER_KEY,
+      socketBufferBytes: v.WS_MAX_BUFFERED_BYTES,
+    },
   };
 }

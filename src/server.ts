@@ -12,6 +12,8 @@ import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { Logger } from './common/logger';
+import { httpErrorHandler, notFound } from './http-errors';
+import { listenFailure } from './listen-address';
 import { EventBus } from './live/event-bus';
 import { attachWebSocketServer, LiveServer } from './live/websocket';
 import { Metrics } from './metrics';
@@ -143,12 +145,14 @@ export async function createAppServer(deps: {
       },
     }),
   );
+  app.use(notFound);
+  app.use(httpErrorHandler(logger, `${LIMITS.maxDocumentBytes / 1024} KiB`));
 
   return {
     httpServer,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
+        httpServer.once('error', (error) => reject(listenFailure(error, host, port)));
         httpServer.listen(port, host, () => {
           state = 'ready';
           const address = httpServer.address();

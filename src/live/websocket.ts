@@ -64,7 +64,13 @@ export function attachWebSocketServer(deps: {
   connectionInitWaitTimeoutMs?: number;
 }): LiveServer {
   const { httpServer, schema, orm, config, bus, authenticator, metrics, logger } = deps;
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes, handleProtocols });
+  // noServer: attached to the HTTP server, ws re-emits that server's own errors (a port in use) as
+  // "Internal error emitted on the WebSocket server"; listen() reports those.
+  const wss = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes, handleProtocols });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (!wss.shouldHandle(request)) return void socket.destroy();
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
   const socketsByKey = new Map<string, Set<WebSocket>>();
   // The HTTP hardening, applied here too: Apollo's options and plugins do not see WebSocket traffic.
   const production = config.nodeEnv === 'production';

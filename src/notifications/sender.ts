@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createTransport, Transporter } from 'nodemailer';
+import Mail from 'nodemailer/lib/mailer';
 import { SYSTEM_ACTOR } from '../auth/viewer';
 import { clock } from '../common/clock';
 import { EventType } from '../common/events/event-type';
@@ -13,8 +14,16 @@ import { CustomerNotification } from './customer-notification.entity';
 /** Failed attempts before a notification is given up (logged as an error); retries wait 1, 2, 4 ... 64 minutes. */
 export const MAX_ATTEMPTS = 8;
 export const FIRST_RETRY_MS = 60_000;
-/** How long a claimed mail stays reserved for the instance sending it (longer than any SMTP timeout). */
-const LEASE_MS = 5 * 60_000;
+/** Time a send's outcome has to be recorded after its hard deadline (SMTP_TIMEOUT), inside the lease. */
+const RECORD_MARGIN_MS = 60_000;
+/**
+ * How long a claimed mail stays reserved for the instance sending it. The whole send is aborted at
+ * SMTP_TIMEOUT (an AbortSignal, whatever the relay does: a trickle of bytes defeats socket
+ * timeouts), so a send always ends inside its lease and no other instance can send it meanwhile.
+ */
+export function leaseMs(smtpTimeoutMs: number): number {
+  return smtpTimeoutMs + RECORD_MARGIN_MS;
+}
 /** Mails per pass, so one pass on a long backlog still ends and lets `stop()` through. */
 const BATCH = 50;
 /** The platform sends on the shop's behalf; replies go nowhere (customers answer in the order's thread). */
@@ -23,6 +32,7 @@ export const MAIL_FROM = { name: 'Marketplace', address: 'no-reply@marketplace.e
 export interface SenderConfig {
   smtpUrl?: string;
   timerIntervalMs: number;
+  smtpTimeoutMs: number;
 }
 
 /** Exponential backoff after the n-th failed attempt (n from 1). */
@@ -90,23 +100,28 @@ export class NotificationSender {
 
   /**
    * Claim, send, record: the mail goes out between two short transactions, so no connection or row
-   * lock is held during SMTP I/O. The claim leases the row (nextAttemptAt moves LEASE_MS ahead), so
+   * lock is held during SMTP I/O. The claim leases the row (nextAttemptAt moves `leaseMs` ahead), so
    * other instances skip it while it is being sent, and a crash mid-send only delays it.
    */
   private async sendNext(transport: Transporter): Promise<Outcome> {
     const claimed = await this.claimNext();
     if (!claimed) return 'none';
     const { notification, customer, claimedAt } = claimed;
+    // nodemailer >= 10.5 takes `signal` (its types lag behind): the send fails with EABORT when it fires.
+    const mail: Mail.Options & { signal: AbortSignal } = {
+      from: MAIL_FROM,
+      to: { name: customer.displayName, address: customer.email },
+      subject: notification.subject,
+      text: notification.body,
+      messageId: `<${notification.uuid}@notifications.marketplace.example>`,
+      headers: { 'X-Notification-Id': notification.id },
+      signal: AbortSignal.timeout(this.config.smtpTimeoutMs),
+    };
     try {
-      await transport.sendMail({
-        from: MAIL_FROM,
-        to: { name: customer.displayName, address: customer.email },
-        subject: notification.subject,
-        text: notification.body,
-        messageId: `<${notification.uuid}@notifications.marketplace.example>`,
-        headers: { 'X-Notification-Id': notification.id },
-      });
-    } catch (error) {
+      await transport.sendMail(mail);
+    } catch (sendError) {
+      const aborted = (sendError as { code?: string }).code === 'EABORT';
+      const error = aborted ? new Error(`the SMTP exchange took longer than SMTP_TIMEOUT (${this.config.smtpTimeoutMs} ms); aborted`, { cause: sendError }) : sendError;
       await this.finish(notification.uuid, async (_tx, row) => this.recordFailure(row, error, claimedAt));
       return 'failed';
     }
@@ -123,7 +138,7 @@ export class NotificationSender {
       );
       if (!notification) return null;
       const customer = await tx.em.findOneOrFail(Customer, { uuid: notification.customer.uuid });
-      notification.nextAttemptAt = new Date(tx.now.getTime() + LEASE_MS);
+      notification.nextAttemptAt = new Date(tx.now.getTime() + leaseMs(this.config.smtpTimeoutMs));
       return { notification, customer, claimedAt: tx.now };
     });
   }
