@@ -10,6 +10,8 @@ import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
+import { documentLimitRefusal } from './graphql/document-limits';
+import { operationGuardPlugin, withHttpStatus } from './graphql/operation-guard';
 import { Logger } from './common/logger';
 import { EventBus } from './live/event-bus';
 import { attachWebSocketServer, LiveServer } from './live/websocket';
@@ -80,7 +82,7 @@ export async function createAppServer(deps: {
     includeStacktraceInErrorResponses: false,
     // main.ts drains on SIGTERM in order (readiness, sockets, HTTP, database); Apollo must not race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), metricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), operationGuardPlugin(), metricsPlugin(metrics)],
   });
   await apollo.start();
 
@@ -109,6 +111,10 @@ export async function createAppServer(deps: {
     express.json({ limit: LIMITS.maxDocumentBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        // Tokens and repeated fields are bounded before Apollo parses and validates the document
+        // (validation is quadratic in repeats); Apollo answers what the context throws with its status.
+        const refusal = documentLimitRefusal(req.method === 'GET' ? req.query.query : req.body?.query);
+        if (refusal) throw withHttpStatus(refusal, 400);
         const secret = bearerSecret(req.headers.authorization);
         const viewer = secret ? await viewerForSecret(orm.em.fork(), secret) : null;
         return { ...createContext(orm.em, config, viewer), credentialsRejected: Boolean(req.headers.authorization) && !viewer };
