@@ -57,6 +57,14 @@ describe('the token limit', () => {
     const commented = `${manyTokens(978)}\n${'# a comment\n'.repeat(500)}`;
     expect(await httpOperation(t, commented)).toEqual({ status: 200, errors: undefined, data: ONE_EVENT });
   });
+  it('answers a syntax error over WebSocket as over HTTP, and the socket stays open', async () => {
+    const broken = 'query { viewer { role }';
+    const parseFailed = { message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    const overHttp = await httpOperation(t, broken);
+    expect([overHttp.status, overHttp.errors![0].message, overHttp.errors![0].extensions?.code]).toEqual([400, parseFailed.message, 'GRAPHQL_PARSE_FAILED']);
+    expect(await liveOperation(live, broken)).toEqual({ kind: 'error', errors: [parseFailed] });
+    expect(await liveOperation(live, repeatedField(1))).toEqual({ kind: 'next', results: [{ data: { viewer: { role: 'OPERATOR' } } }] });
+  });
 });
 
 describe('the repeat limit', () => {
