@@ -11,6 +11,8 @@ import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
+import { documentLimitRefusal } from './graphql/document-limits';
+import { operationGuardPlugin, withHttpStatus } from './graphql/operation-guard';
 import { Logger } from './common/logger';
 import { httpErrorHandler, notFound } from './http-errors';
 import { listenFailure } from './listen-address';
@@ -109,7 +111,7 @@ export async function createAppServer(deps: {
     includeStacktraceInErrorResponses: false,
     // main.ts drains on SIGTERM in order (readiness, sockets, HTTP, database); Apollo must not race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), metricsPlugin(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), operationGuardPlugin(), metricsPlugin(metrics)],
   });
   await apollo.start();
 
@@ -138,7 +140,11 @@ export async function createAppServer(deps: {
     authenticateRequests(authenticator),
     express.json({ limit: LIMITS.maxDocumentBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
+        // Tokens and repeated fields are bounded before Apollo parses and validates the document
+        // (validation is quadratic in repeats); Apollo answers what the context throws with its status.
+        const refusal = documentLimitRefusal(req.method === 'GET' ? req.query.query : req.body?.query);
+        if (refusal) throw withHttpStatus(refusal, 400);
         const authentication = res.locals.authentication as Authentication;
         const viewer = authentication.kind === 'viewer' ? authentication.viewer : null;
         return { ...createContext(orm.em, config, viewer, apiKeys), credentialsRejected: authentication.kind === 'rejected' };

@@ -1,6 +1,6 @@
 import { IncomingMessage, Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError, GraphQLSchema, validate } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { handleProtocols } from 'graphql-ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { validKeyUuids } from '../auth/api-key.service';
@@ -12,6 +12,7 @@ import { apiError } from '../common/errors';
 import { Logger } from '../common/logger';
 import { createWebSocketErrorFormatting } from '../graphql/format-error';
 import { LIMITS, webSocketValidationRules } from '../graphql/limits';
+import { webSocketOperationPreparer } from '../graphql/operation-guard';
 import { Metrics } from '../metrics';
 import { EventBus } from './event-bus';
 import { LiveContext } from './live-feeds';
@@ -74,7 +75,7 @@ export function attachWebSocketServer(deps: {
   const socketsByKey = new Map<string, Set<WebSocket>>();
   // The HTTP hardening, applied here too: Apollo's options and plugins do not see WebSocket traffic.
   const production = config.nodeEnv === 'production';
-  const rules = webSocketValidationRules(production);
+  const prepareOperation = webSocketOperationPreparer(schema, webSocketValidationRules(production));
   const errorFormatting = createWebSocketErrorFormatting(logger, production);
 
   const refuse = (socket: WebSocket, code: number, reason: string, metric: string) => {
@@ -107,8 +108,7 @@ export function attachWebSocketServer(deps: {
     {
       schema,
       connectionInitWaitTimeout: deps.connectionInitWaitTimeoutMs ?? 3_000,
-      validate: (validationSchema, document) => validate(validationSchema, document, rules),
-      onSubscribe: async (ctx) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already reserved this operation's id in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) {
           const message = `At most ${MAX_OPERATIONS_PER_SOCKET} operations at once per connection; complete some or open another connection`;
@@ -120,7 +120,8 @@ export function attachWebSocketServer(deps: {
           closeRevoked(ctx.extra.socket);
           return [apiError('UNAUTHENTICATED', 'The API key is unknown or revoked')];
         }
-        return undefined;
+        // Parsed, validated and judged (limits with variables, input) as over HTTP; replaces graphql-ws's own parse and validate.
+        return prepareOperation(payload);
       },
       onError: (_ctx, _id, _payload, errors) => errorFormatting.requestErrors(errors),
       onNext: (_ctx, _id, _payload, _args, result) => errorFormatting.result(result),
