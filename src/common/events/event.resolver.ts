@@ -2,8 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 
 import { AppContext, viewerOf } from '../../context';
 import { Order } from '../../orders/order.entity';
 import { Event } from './event.entity';
+import { eventCursors } from './event-cursor';
 import { EventConnection, listEvents } from './event-queries';
 import { EventType } from './event-type';
+import { positionOf } from './log-position';
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -16,6 +18,12 @@ export class EventResolver {
     @Arg('types', () => [EventType], { nullable: true }) types?: EventType[],
   ): Promise<EventConnection> {
     return listEvents(context.em, viewerOf(context), { after, first, types });
+  }
+
+  /** Opaque (event-cursor.ts): encrypted and authenticated, so it says nothing about other shops' events. */
+  @FieldResolver(() => String)
+  async cursor(@Root() event: Event, @Ctx() { em }: AppContext): Promise<string> {
+    return (await eventCursors(em)).encode(positionOf(event));
   }
 
   /** Whoever sees an event sees its order (both are scoped by the same shop and customer). */
