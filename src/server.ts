@@ -124,6 +124,12 @@ export async function createAppServer(deps: {
       res.status(503).json({ status: state });
       return;
     }
+    const live = bus.health();
+    if (!live.healthy) {
+      // Requests would still work, but live delivery is stalled until the bus has reconnected.
+      res.status(503).json({ status: 'degraded', reason: live.reason });
+      return;
+    }
     try {
       await orm.em.getConnection().execute('select 1');
       res.json({ status: 'ready' });

@@ -1,5 +1,6 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { Event } from '../common/events/event.entity';
+import { EventLogSecret } from '../common/events/event-log-secret.entity';
 import { IdempotencyRecord } from '../common/idempotency.entity';
 import { Customer } from '../customers/customer.entity';
 import { Incident } from '../incidents/incident.entity';
@@ -14,4 +15,4 @@ import { Rating } from '../ratings/rating.entity';
 import { Return, ReturnLine, ReturnRefund } from '../returns/return.entity';
 import { Shop } from '../shops/shop.entity';
 
-export const ENTITIES = [Shop, Customer, ApiKey, Order, OrderLine, Refund, Event, IdempotencyRecord, MessageThread, Message, ThreadRead, Incident, CustomerNotification, Return, ReturnLine, ReturnRefund, Rating];
+export const ENTITIES = [Shop, Customer, ApiKey, Order, OrderLine, Refund, Event, EventLogSecret, IdempotencyRecord, MessageThread, Message, ThreadRead, Incident, CustomerNotification, Return, ReturnLine, ReturnRefund, Rating];

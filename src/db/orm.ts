@@ -5,6 +5,14 @@ import { ENTITIES } from './entities';
 
 /** Postgres stops any statement that runs longer than this, so one bad query cannot hold a connection. */
 const STATEMENT_TIMEOUT_MS = 15_000;
+/** A write waits this long at most for a row another transaction holds, then fails instead of queueing on. */
+const LOCK_TIMEOUT_MS = 5_000;
+/**
+ * A transaction left idle this long (a stalled process, a stuck client) is ended by PostgreSQL: it
+ * would hold its row locks and, while open, hold back the event log's commit watermark (live
+ * delivery of everything committed after it began; see src/common/events/event-log.ts).
+ */
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
 
 export function ormOptions(clientUrl: string, poolMax = 10): Options {
   return {
@@ -18,7 +26,11 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
       min: 0,
       max: poolMax,
       afterCreate: (connection: { query: (sql: string, done: (error: Error | null) => void) => void }, done: (error: Error | null) => void) =>
-        connection.query(`set statement_timeout = ${STATEMENT_TIMEOUT_MS}`, done),
+        connection.query(
+          `set statement_timeout = ${STATEMENT_TIMEOUT_MS}; set lock_timeout = ${LOCK_TIMEOUT_MS}; ` +
+            `set idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+          done,
+        ),
     },
     allowGlobalContext: false,
     forceUtcTimezone: true,

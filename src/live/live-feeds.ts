@@ -2,8 +2,11 @@ import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { apiError } from '../common/errors';
 import { localIdOf, NodeTypeName } from '../common/global-id';
-import { Event, decodeEventCursor } from '../common/events/event.entity';
+import { Event } from '../common/events/event.entity';
+import { eventCursors } from '../common/events/event-cursor';
 import { eventScope } from '../common/events/event-queries';
+import { readReleased } from '../common/events/event-reads';
+import { CommitSnapshot, comparePositions, LogPosition, positionOf } from '../common/events/log-position';
 import { EventType } from '../common/events/event-type';
 import { AppContext, viewerOf } from '../context';
 import { createLoaders } from '../common/loaders';
@@ -42,15 +45,18 @@ export interface LiveContext extends AppContext {
 /**
  * The viewer's events matching `accepts`: with a cursor, everything after it is replayed from the
  * log first, then live events follow; the stream is registered before the replay starts and
- * anything at or below the last delivered id is skipped, so the seam has no gap and no duplicate.
- * Without a cursor, only events that commit after the subscription starts.
+ * anything at or before the last delivered position is skipped, so the seam has no gap and no
+ * duplicate (the replay reads up to the current watermark, which is past every event the bus had
+ * handed out at registration). Without a cursor, only events that commit after the subscription
+ * starts: those whose transaction had ended in the bus's latest snapshot are skipped, even when the
+ * watermark held them back until now.
  */
 export function viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncIterableIterator<Event> {
   const viewer = viewerOf(context);
   const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event) && accepts(event));
   // Taken in the same tick as the registration: everything after it reaches the stream.
-  const position = context.bus.position;
-  return closeWith(replayThenLive(context, viewer, stream, accepts, position, after), () => stream.close());
+  const start = { position: context.bus.position, snapshot: context.bus.snapshot };
+  return closeWith(replayThenLive(context, viewer, stream, accepts, start, after), () => stream.close());
 }
 
 /**
@@ -80,33 +86,35 @@ async function* replayThenLive(
   viewer: Viewer,
   stream: EventStream,
   accepts: (event: Event) => boolean,
-  position: bigint,
+  start: { position: LogPosition; snapshot: CommitSnapshot },
   after?: string | null,
 ): AsyncGenerator<Event> {
-  let lastId = position;
+  let last = start.position;
+  // Without a cursor, an event whose transaction had ended by the start committed before it.
+  let committedBefore: CommitSnapshot | undefined = start.snapshot;
   try {
     if (after) {
-      const afterId = decodeEventCursor(after);
-      if (afterId === undefined) throw apiError('BAD_REQUEST', 'after is not an event cursor');
-      lastId = BigInt(afterId);
+      const cursor = (await eventCursors(context.em)).decode(after);
+      if (!cursor) throw apiError('BAD_REQUEST', 'after is not an event cursor');
+      last = cursor;
+      committedBefore = undefined;
+      const scope = eventScope(viewer);
       while (true) {
-        const page = await context.em.fork().find(
-          Event,
-          { ...eventScope(viewer), id: { $gt: lastId.toString() } },
-          { orderBy: { id: 'asc' }, limit: REPLAY_BATCH },
-        );
-        for (const event of page) {
-          lastId = BigInt(event.id);
+        const page = await readReleased(context.em.fork(), scope, last, REPLAY_BATCH);
+        for (const event of page.events) {
+          last = positionOf(event);
           if (!accepts(event)) continue;
           refreshContext(context);
           yield event;
         }
-        if (page.length < REPLAY_BATCH) break;
+        if (page.events.length < REPLAY_BATCH) break;
       }
     }
     for await (const event of stream) {
-      if (BigInt(event.id) <= lastId) continue;
-      lastId = BigInt(event.id);
+      const position = positionOf(event);
+      if (comparePositions(position, last) <= 0) continue;
+      if (committedBefore?.hadEnded(BigInt(event.txid))) continue;
+      last = position;
       refreshContext(context);
       yield event;
     }

@@ -8,6 +8,7 @@ import { Migration20261127060000 } from './Migration20261127060000';
 import { Migration20261127070000 } from './Migration20261127070000';
 import { Migration20261127080000 } from './Migration20261127080000';
 import { Migration20261203120000 } from './Migration20261203120000';
+import { Migration20261210000000 } from './Migration20261210000000';
 
 /** Every committed migration, in order; listed explicitly so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261127070000', class: Migration20261127070000 },
   { name: 'Migration20261127080000', class: Migration20261127080000 },
   { name: 'Migration20261203120000', class: Migration20261203120000 },
+  { name: 'Migration20261210000000', class: Migration20261210000000 },
 ];

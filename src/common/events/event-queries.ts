@@ -4,8 +4,11 @@ import { Role } from '../../auth/role';
 import { Viewer } from '../../auth/viewer';
 import { apiError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo } from '../pagination';
-import { decodeEventCursor, Event } from './event.entity';
+import { Event } from './event.entity';
+import { EventCursors, eventCursors } from './event-cursor';
+import { inScope, LogScope, readReleased, readReleasedFresh, releasedAfter, toReleasedPage, withReleaseMarks } from './event-reads';
 import { EventType } from './event-type';
+import { LOG_START, LogPosition, positionOf } from './log-position';
 
 @ObjectType()
 export class EventEdge {
@@ -33,27 +36,30 @@ export interface EventPageArgs {
   orderUuid?: string;
 }
 
-function pageOf(args: { first?: number | null; after?: string | null }): { size: number; afterId: string } {
+async function pageOf(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<{ size: number; after: LogPosition; cursors: EventCursors }> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw apiError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-  const afterId = args.after ? decodeEventCursor(args.after) : '0';
-  if (afterId === undefined) throw apiError('BAD_REQUEST', 'after is not an event cursor');
-  return { size, afterId };
+  const cursors = await eventCursors(em);
+  const after = args.after ? cursors.decode(args.after) : LOG_START;
+  if (!after) throw apiError('BAD_REQUEST', 'after is not an event cursor');
+  return { size, after, cursors };
 }
 
-/** Events after a cursor, oldest first, in commit order (ids are handed out under the log lock). */
+/** Events after a cursor, oldest first, in log order, below the commit watermark (event-log.ts). */
 export async function listEvents(em: EntityManager, viewer: Viewer, args: EventPageArgs): Promise<EventConnection> {
-  const { size, afterId } = pageOf(args);
-  const where: Record<string, unknown> = { ...eventScope(viewer), id: { $gt: afterId } };
-  if (args.types?.length) where.type = { $in: args.types };
-  if (args.orderUuid) where.orderUuid = args.orderUuid;
-  const rows = await em.find(Event, where, { orderBy: { id: 'asc' }, limit: size + 1 });
-  return toConnection(rows, size, afterId, args.after);
+  const { size, after, cursors } = await pageOf(em, args);
+  const scope: LogScope = { ...eventScope(viewer), types: args.types, orderUuids: args.orderUuid ? [args.orderUuid] : undefined };
+  const page = await readReleasedFresh(
+    () => readReleased(em, scope, after, size + 1),
+    (read) => read.events.length > size,
+  );
+  return toConnection(page.events, size, cursors, args.after);
 }
 
 /**
  * The timelines of many orders in one statement (a page of orders asking for `timeline`): the
- * first `first + 1` visible events of each order after the cursor, numbered per order by a window.
+ * first `first + 1` released events of each order after the cursor, numbered per order by a window,
+ * with the snapshot and held-back mark of `releasedPageQuery`.
  */
 export async function listTimelines(
   em: EntityManager,
@@ -61,34 +67,37 @@ export async function listTimelines(
   orderUuids: readonly string[],
   args: { first?: number | null; after?: string | null },
 ): Promise<Map<string, EventConnection>> {
-  const { size, afterId } = pageOf(args);
+  const { size, after, cursors } = await pageOf(em, args);
   const knex = em.getKnex();
-  const scope = eventScope(viewer);
-  const numbered = knex('event')
-    .select('*', knex.raw('row_number() over (partition by order_uuid order by id) as position_in_order'))
-    .whereIn('order_uuid', [...orderUuids])
-    .where('id', '>', afterId);
-  if (scope.shopUuid) numbered.where('shop_uuid', scope.shopUuid);
-  if (scope.customerUuid) numbered.where('customer_uuid', scope.customerUuid);
-  const rows: Record<string, unknown>[] = await knex.select('*').from(numbered.as('numbered')).where('position_in_order', '<=', size + 1).orderBy('id');
-  const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
-  for (const row of rows) {
-    delete row.position_in_order;
-    const event = em.map(Event, row);
-    byOrder.get(event.orderUuid!)?.push(event);
-  }
-  return new Map([...byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, afterId, args.after)]));
+  const scope: LogScope = { ...eventScope(viewer), orderUuids };
+  const read = async () => {
+    const numbered = releasedAfter(inScope(knex('event'), scope), after).select(
+      '*',
+      knex.raw('row_number() over (partition by order_uuid order by position_txid, id) as position_in_order'),
+    );
+    const firstOfEach = knex.select('*').from(numbered.as('numbered')).where('position_in_order', '<=', size + 1);
+    const rows: Record<string, unknown>[] = await withReleaseMarks(knex, scope, firstOfEach);
+    for (const row of rows) delete row.position_in_order;
+    const page = toReleasedPage(em, rows);
+    const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
+    for (const event of page.events) byOrder.get(event.orderUuid!)?.push(event);
+    return { ...page, byOrder };
+  };
+  // Every order's page full means the held-back events come after it anyway.
+  const page = await readReleasedFresh(read, (read) => [...read.byOrder.values()].every((events) => events.length > size));
+  return new Map([...page.byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));
 }
 
-function toConnection(rows: Event[], size: number, afterId: string, after?: string | null): EventConnection {
+function toConnection(rows: Event[], size: number, cursors: EventCursors, after?: string | null): EventConnection {
   const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: cursors.encode(positionOf(node)), node }));
   return {
-    edges: nodes.map((node) => ({ cursor: node.cursor, node })),
+    edges,
     pageInfo: {
       hasNextPage: rows.length > size,
-      hasPreviousPage: afterId !== '0',
-      startCursor: nodes[0]?.cursor ?? null,
-      endCursor: nodes[nodes.length - 1]?.cursor ?? after ?? null,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? after ?? null,
     },
   };
 }

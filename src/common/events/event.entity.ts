@@ -15,13 +15,15 @@ export class Actor {
 }
 
 /**
- * One entry of the append-only event log. Ids are handed out in commit order (see event-log.ts),
- * so `id > cursor` is a gap-free resume. Shop and customer columns scope who may see the event.
+ * One entry of the append-only event log. Readers page it by position (`positionTxid`, `id`) below
+ * the commit watermark (see event-log.ts), so a resume after a cursor has no gap and no duplicate.
+ * Shop and customer columns scope who may see the event.
  */
 @Entity({ tableName: 'event' })
-@Index({ properties: ['shopUuid', 'id'] })
-@Index({ properties: ['customerUuid', 'id'] })
-@Index({ properties: ['orderUuid', 'id'] })
+@Index({ properties: ['positionTxid', 'id'] })
+@Index({ properties: ['shopUuid', 'positionTxid', 'id'] })
+@Index({ properties: ['customerUuid', 'positionTxid', 'id'] })
+@Index({ properties: ['orderUuid', 'positionTxid', 'id'] })
 @ObjectType({
   implements: Node,
   description:
@@ -38,10 +40,16 @@ export class Event {
     return toGlobalId('Event', this.id);
   }
 
-  @Field()
-  get cursor(): string {
-    return encodeEventCursor(this.id);
-  }
+  /** The id of the transaction that appended the event (xid8); 0 for events older than the watermark. */
+  @Property({ type: 'xid8', defaultRaw: 'pg_current_xact_id()' })
+  txid!: string;
+
+  /**
+   * The transaction-id part of the event's log position: `txid`, or more when a writer of the same
+   * order that took its transaction id later committed first (event-log.ts explains why).
+   */
+  @Property({ type: 'xid8', defaultRaw: 'pg_current_xact_id()' })
+  positionTxid!: string;
 
   @Field(() => EventType)
   @Enum({ items: () => EventType, type: 'text' })
@@ -94,15 +102,4 @@ export class Event {
   /** What else the event carries (line ids, amounts, reasons); never read by visibility rules. */
   @Property({ type: 'json', nullable: true })
   data?: Record<string, unknown> | null;
-}
-
-/** Cursors are opaque to clients; they wrap the event id so the format can change later. */
-export function encodeEventCursor(id: string): string {
-  return Buffer.from(`ev:${id}`, 'utf8').toString('base64url');
-}
-
-export function decodeEventCursor(cursor: string): string | undefined {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^ev:([0-9]{1,18})$/.exec(decoded);
-  return match?.[1];
 }

@@ -1,8 +1,10 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppContext, viewerOf } from '../../context';
 import { Event } from './event.entity';
+import { eventCursors } from './event-cursor';
 import { EventConnection, listEvents } from './event-queries';
 import { EventType } from './event-type';
+import { positionOf } from './log-position';
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -17,4 +19,9 @@ export class EventResolver {
     return listEvents(context.em, viewerOf(context), { after, first, types });
   }
 
+  /** Opaque (event-cursor.ts): encrypted and authenticated, so it says nothing about other shops' events. */
+  @FieldResolver(() => String)
+  async cursor(@Root() event: Event, @Ctx() { em }: AppContext): Promise<string> {
+    return (await eventCursors(em)).encode(positionOf(event));
+  }
 }
