@@ -1,3 +1,4 @@
+import { EVENT_BUS_APPLICATION_NAME } from '../src/live/event-bus';
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { Client as PgClient } from 'pg';
@@ -53,12 +54,12 @@ describe('a key revoked while the event bus is disconnected (its NOTIFY lost)', 
     await admin.connect();
     await direct.connect();
     const busConnections = async () =>
-      (await admin.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = 'event-bus'`, [database])).rows[0].n;
+      (await admin.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = '${EVENT_BUS_APPLICATION_NAME}'`, [database])).rows[0].n;
     try {
       // The bus cannot reconnect while its LISTEN connection is cut, so the revocation's NOTIFY reaches no one.
       await admin.query(`alter database ${database} with allow_connections false`);
       const { rows } = await admin.query(
-        `select pg_terminate_backend(pid, 10000) as terminated from pg_stat_activity where datname = $1 and application_name = 'event-bus'`,
+        `select pg_terminate_backend(pid, 10000) as terminated from pg_stat_activity where datname = $1 and application_name = '${EVENT_BUS_APPLICATION_NAME}'`,
         [database],
       );
       expect(rows).toEqual([{ terminated: true }]);
