@@ -3,6 +3,7 @@ import { startTestApp, TestApp } from './support/app';
 import { asRating, asReturn, ratingCalls, receivedOrder, returnCalls } from './support/after-sales';
 import { asIncident, incidentCalls, orderIn } from './support/incidents';
 import { createMarket, Market } from './support/market';
+import { sendOk } from './support/messages';
 
 /**
  * `availableActions` on incidents, returns and ratings lists, per role and state, exactly what the
@@ -41,6 +42,8 @@ describe('Incident.availableActions', () => {
   async function incidentIn(status: string): Promise<string> {
     const order = await orderIn(t, market, 'RECEIVED');
     const { id } = asIncident(await calls().open(market.keys.customer, { orderId: order.id, reason: 'DEFECTIVE', message: 'Uszkodzone.' }));
+    // The shop's first answer in the order's thread moves a NEW incident to IN_PROGRESS.
+    if (status === 'IN_PROGRESS') await sendOk(t, market.keys.seller, { orderId: order.id, body: 'Sprawdzamy.' });
     if (status === 'RESOLVED' || status === 'DISPUTED' || status === 'CLOSED') asIncident(await calls().resolve(market.keys.seller, { incidentId: id }));
     if (status === 'DISPUTED') asIncident(await calls().dispute(market.keys.customer, { incidentId: id }));
     if (status === 'CLOSED') asIncident(await calls().close(market.keys.customer, { incidentId: id }));
@@ -49,6 +52,7 @@ describe('Incident.availableActions', () => {
 
   it.each([
     ['NEW', ['RESOLVE'], ['CLOSE'], ['RESOLVE', 'CLOSE']],
+    ['IN_PROGRESS', ['RESOLVE'], ['CLOSE'], ['RESOLVE', 'CLOSE']],
     ['RESOLVED', [], ['CLOSE', 'DISPUTE'], ['CLOSE', 'DISPUTE']],
     // Only the operator settles a dispute: the customer's CLOSE guard refuses it.
     ['DISPUTED', [], [], ['CLOSE']],
@@ -91,12 +95,13 @@ describe('Return.availableActions', () => {
 describe('Rating.availableActions', () => {
   const calls = () => ratingCalls(t);
 
-  async function rating(options: { reply?: boolean; removal?: 'REQUESTED' | 'KEPT' } = {}): Promise<string> {
+  async function rating(options: { reply?: boolean; removal?: 'REQUESTED' | 'KEPT' | 'REMOVED' } = {}): Promise<string> {
     const order = await receivedOrder(t, market);
     const { id } = asRating(await calls().rate(market.keys.customer, { orderId: order.id, grade: 2 }));
     if (options.reply) asRating(await calls().reply(market.keys.seller, { ratingId: id, body: 'Przepraszamy.' }));
     if (options.removal) asRating(await calls().requestRemoval(market.keys.seller, { ratingId: id, ground: 'RULES_VIOLATION', explanation: 'Obraźliwy.' }));
     if (options.removal === 'KEPT') asRating(await calls().decideRemoval(market.keys.operator, { ratingId: id, remove: false }));
+    if (options.removal === 'REMOVED') asRating(await calls().decideRemoval(market.keys.operator, { ratingId: id, remove: true }));
     return id;
   }
 
@@ -115,5 +120,12 @@ describe('Rating.availableActions', () => {
 
   it('offers no second removal request once the operator kept the rating', async () => {
     expect(await offers(await rating({ removal: 'KEPT' }))).toEqual({ state: 'KEPT', seller: ['REPLY'], customer: [], operator: ['REPLY'] });
+  });
+
+  it('offers nothing on a removed rating; its shop no longer sees it', async () => {
+    const id = await rating({ removal: 'REMOVED' });
+    const asSeller = await t.gql(OfferedActionsDocument, { id }, market.keys.seller);
+    const others = await Promise.all((['customer', 'operator'] as const).map(async (role) => (await t.gql(OfferedActionsDocument, { id }, market.keys[role])).node));
+    expect([asSeller.node, ...others]).toEqual([null, { __typename: 'Rating', removal: 'REMOVED', ratingActions: [] }, { __typename: 'Rating', removal: 'REMOVED', ratingActions: [] }]);
   });
 });

@@ -1,15 +1,16 @@
 import { Role } from '../src/auth/role';
-import { machines, StatusGraph, Step, terminalStates, validateMachine } from '../src/common/step-machine';
+import { machines, rolesOf, StatusGraph, Step, terminalStates, validateMachine } from '../src/common/step-machine';
 import { wireModules } from '../src/wiring';
 
 /** A toy lamp: OFF -> ON -> BROKEN, and OFF <- ON. */
 type Lamp = 'OFF' | 'ON' | 'BROKEN';
 const lamp: StatusGraph<Lamp> = { name: 'Lamp', moves: { OFF: ['ON'], ON: ['OFF', 'BROKEN'], BROKEN: [] }, initial: ['OFF'] };
-const toggle: Step<object, Lamp> = { roles: [Role.CUSTOMER], action: 'TOGGLE', from: ['OFF', 'ON'], to: ['ON', 'OFF'] };
+const turnOn: Step<object, Lamp> = { roles: [Role.CUSTOMER], action: 'TURN_ON', from: ['OFF'], to: ['ON'] };
+const smash: Step<object, Lamp> = { roles: [], from: ['ON'], to: ['BROKEN'] };
 
 describe('validateMachine, on a toy machine', () => {
   it('accepts a table whose every state is reachable and a step that moves along it', () => {
-    expect(() => validateMachine({ graph: lamp, steps: { TOGGLE: toggle } })).not.toThrow();
+    expect(() => validateMachine({ graph: lamp, states: 'one', steps: { TURN_ON: turnOn, SMASH: smash } })).not.toThrow();
     expect(terminalStates(lamp)).toEqual(['BROKEN']);
   });
 
@@ -18,9 +19,20 @@ describe('validateMachine, on a toy machine', () => {
     ['an unreachable state', { ...lamp, moves: { OFF: [], ON: ['BROKEN'], BROKEN: [] } }, {}, 'Lamp machine: ON cannot be reached from OFF'],
     ['a step to a state none of its from-states may move to', lamp, { FIX: { roles: [], from: ['BROKEN'], to: ['OFF'] } }, 'Lamp machine: step FIX leads to OFF, which none of its from-states may move to'],
     ['a step from an unknown state', lamp, { KICK: { roles: [], from: ['LIT'], to: [] } }, 'Lamp machine: step KICK starts from the unknown state LIT'],
-    ['an offered step no role may take', lamp, { TOGGLE: { ...toggle, roles: [] } }, 'Lamp machine: step TOGGLE is offered as TOGGLE but no role may take it'],
+    ['an offered step no role may take', lamp, { TURN_ON: { ...turnOn, roles: [] } }, 'Lamp machine: step TURN_ON is offered as TURN_ON but no role may take it'],
+    // The API would offer it on a BROKEN lamp, and the move would then fail.
+    ['a from-state that may not move to the step\'s target', lamp, { SMASH: { ...smash, from: ['ON', 'BROKEN'] } }, 'Lamp machine: step SMASH starts from BROKEN, which may move to none of BROKEN'],
   ])('refuses %s when the module loads', (_, graph, steps, message) => {
-    expect(() => validateMachine({ graph, steps })).toThrow(message);
+    expect(() => validateMachine({ graph, states: 'one', steps })).toThrow(message);
+  });
+
+  it('lets a step of a many-state entity start from states it leaves alone (a canceled line refunded without moving)', () => {
+    expect(() => validateMachine({ graph: lamp, states: 'many', steps: { SMASH: { ...smash, from: ['ON', 'BROKEN'] } } })).not.toThrow();
+  });
+
+  it('refuses to expose a system step as a mutation (an empty role list means "any key" to @Authorized)', () => {
+    expect(() => rolesOf(smash)).toThrow('A step only the system takes cannot be a mutation');
+    expect(rolesOf(turnOn)).toEqual([Role.CUSTOMER]);
   });
 });
 

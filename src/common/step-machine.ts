@@ -87,6 +87,12 @@ export interface Step<E, S extends string = string, I = any> {
 export interface Machine<E extends { uuid: string }, S extends string> {
   /** The GraphQL type, which global ids name. */
   type: NodeTypeName;
+  /**
+   * 'one': the entity has one state, and every from-state of a moving step must be able to move to
+   * one of its targets. 'many' (an order's lines): a step works on the lines in its from-states,
+   * and some of them may stay where they are (a canceled line is refunded without moving).
+   */
+  states: 'one' | 'many';
   /** How errors name what has the state: "order", "rating's removal". */
   noun: string;
   /** Prefixes step names in idempotency records ("INCIDENT_" gives INCIDENT_RESOLVE); orders use none. */
@@ -120,7 +126,7 @@ export function defineMachine<E extends { uuid: string }, S extends string>(mach
 }
 
 /** Checked when the module loads (and again after install adds steps): a wrong table never serves a request. */
-export function validateMachine({ graph, steps }: Pick<Machine<any, string>, 'graph' | 'steps'>): void {
+export function validateMachine({ graph, steps, states: kind }: Pick<Machine<any, string>, 'graph' | 'steps' | 'states'>): void {
   const states = Object.keys(graph.moves);
   const fail = (why: string) => {
     throw new Error(`${graph.name} machine: ${why}`);
@@ -136,7 +142,12 @@ export function validateMachine({ graph, steps }: Pick<Machine<any, string>, 'gr
     for (const to of step.to) {
       if (!step.from.some((from) => graph.moves[from]?.includes(to))) fail(`step ${name} leads to ${to}, which none of its from-states may move to`);
     }
-    for (const from of step.from) if (!states.includes(from)) fail(`step ${name} starts from the unknown state ${from}`);
+    for (const from of step.from) {
+      if (!states.includes(from)) fail(`step ${name} starts from the unknown state ${from}`);
+      else if (kind === 'one' && step.to.length > 0 && !step.to.some((to) => graph.moves[from].includes(to))) {
+        fail(`step ${name} starts from ${from}, which may move to none of ${step.to.join(', ')}`);
+      }
+    }
     if (step.action && !step.roles.length) fail(`step ${name} is offered as ${step.action} but no role may take it`);
   }
 }
@@ -168,6 +179,15 @@ function isDue(entity: object, column: string, now: Date): boolean {
 
 export function mayTake(step: Step<any>, viewer: Viewer | null): boolean {
   return viewer === null || step.roles.includes(viewer.role);
+}
+
+/**
+ * The roles a mutation's `@Authorized` takes from its step. An empty list means "the system only"
+ * here but "any key" to `@Authorized`, so a system step can never be exposed by mistake.
+ */
+export function rolesOf(step: Step<any>): readonly Role[] {
+  if (step.roles.length === 0) throw new Error('A step only the system takes cannot be a mutation');
+  return step.roles;
 }
 
 /** The actions `viewer` may take on `entity` now: the same checks `runStep` makes, so nothing offered is refused. */

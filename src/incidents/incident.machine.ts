@@ -39,7 +39,7 @@ async function postNote(incident: Incident, input: IncidentActionInput, tx: Step
 }
 
 /** Every step on an existing incident; opening one is a step on its order (OPEN_INCIDENT below). */
-export const INCIDENT_STEPS: Record<string, Step<Incident, IncidentStatus>> = {
+export const INCIDENT_STEPS = {
   // The shop's first message in the order's thread after the opening (the messages hook), never a mutation.
   SHOP_ANSWER: { roles: [], from: [S.NEW], to: [S.IN_PROGRESS] },
   RESOLVE: {
@@ -81,7 +81,7 @@ export const INCIDENT_STEPS: Record<string, Step<Incident, IncidentStatus>> = {
     to: [S.CLOSED],
     apply: (_incident, input: { refundedLineIds: string[] }) => ({ data: { refundedLineIds: input.refundedLineIds } }),
   },
-};
+} satisfies Record<string, Step<Incident, IncidentStatus>>;
 
 /**
  * Locks in the order every writer uses, so none waits on another in a cycle: the order first (an
@@ -117,6 +117,7 @@ function settleLines(incident: Incident): OrderLine[] {
 
 export const incidentMachine = defineMachine<Incident, IncidentStatus>({
   type: 'Incident',
+  states: 'one',
   noun: 'incident',
   operationPrefix: 'INCIDENT_',
   graph: INCIDENT_STATUS,

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { clock } from '../common/clock';
 import { ErrorResult } from '../common/errors';
-import { availableActions, runStep } from '../common/step-machine';
+import { availableActions, rolesOf, runStep } from '../common/step-machine';
 import { Event } from '../common/events/event.entity';
 import { AppContext, viewerOf } from '../context';
 import { MessageThread } from '../messages/message-thread.entity';
@@ -71,25 +71,25 @@ export class IncidentResolver {
 @Resolver()
 export class IncidentMutations {
   /** Opening an incident is a step on its order: the order is locked and its lines move. */
-  @Authorized(OPEN_INCIDENT.roles)
+  @Authorized(rolesOf(OPEN_INCIDENT))
   @Mutation(() => IncidentResult)
   openIncident(@Arg('input') input: OpenIncidentInput, @Ctx() context: AppContext): IncidentOutcome {
     return runStep(context.em, orderMachine, 'OPEN_INCIDENT', { viewer: viewerOf(context), config: context.config, input: { ...input } }) as IncidentOutcome;
   }
 
-  @Authorized(INCIDENT_STEPS.RESOLVE.roles)
+  @Authorized(rolesOf(INCIDENT_STEPS.RESOLVE))
   @Mutation(() => IncidentResult)
   markIncidentResolved(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): IncidentOutcome {
     return step('RESOLVE', context, input);
   }
 
-  @Authorized(INCIDENT_STEPS.CLOSE.roles)
+  @Authorized(rolesOf(INCIDENT_STEPS.CLOSE))
   @Mutation(() => IncidentResult)
   closeIncident(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): IncidentOutcome {
     return step('CLOSE', context, input);
   }
 
-  @Authorized(INCIDENT_STEPS.DISPUTE.roles)
+  @Authorized(rolesOf(INCIDENT_STEPS.DISPUTE))
   @Mutation(() => IncidentResult)
   disputeIncident(@Arg('input') input: IncidentActionInput, @Ctx() context: AppContext): IncidentOutcome {
     return step('DISPUTE', context, input);

@@ -66,7 +66,7 @@ const REFUNDABLE_FROM = [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.INCI
  * guards, the input checks, what it does and the event it records. Steps of modules built on
  * orders (opening an incident, requesting a return, rating) are added by their install.
  */
-export const ORDER_STEPS: Record<string, Step<Order, OrderLineState>> = {
+export const ORDER_STEPS = {
   ACCEPT: {
     roles: SELLER_SIDE,
     action: OrderAction.ACCEPT,
@@ -81,9 +81,9 @@ export const ORDER_STEPS: Record<string, Step<Order, OrderLineState>> = {
         return new ValidationError(['input', 'lines'], 'This shop accepts or refuses orders as a whole');
       }
       moveLines(refused, S.REFUSED);
-      const data = { refusedLineIds: refused.map((line) => line.id) };
-      // The shop's automatic acceptance at placement is the system's, not the customer's.
+      // The shop's automatic acceptance at placement is the system's, not the customer's, and decides no line.
       const actor = tx.env.viewer ? undefined : SYSTEM_ACTOR;
+      const data = actor ? undefined : { refusedLineIds: refused.map((line) => line.id) };
       if (accepted.length === 0) {
         onRefused(order);
         return { event: EventType.ORDER_REFUSED, data, actor };
@@ -254,7 +254,7 @@ export const ORDER_STEPS: Record<string, Step<Order, OrderLineState>> = {
       return { event: EventType.ORDER_CLOSED };
     },
   },
-};
+} satisfies Record<string, Step<Order, OrderLineState>>;
 
 /**
  * Loads the order with its lines, shop and customer, holding its row lock until commit; null if the
@@ -295,6 +295,7 @@ export function orderEvent(order: Order, fromState: string | null, effect: Effec
 
 export const orderMachine = defineMachine<Order, OrderLineState>({
   type: 'Order',
+  states: 'many',
   noun: 'order',
   operationPrefix: '',
   graph: LINE_STATUS,

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { CUSTOMER_SIDE } from '../auth/role';
 import { ErrorResult, NotFoundError } from '../common/errors';
-import { runStep } from '../common/step-machine';
+import { rolesOf, runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { checkCarrierDelivery, findShipment } from './order-carrier-delivery';
 import { placeOrder } from './order-placement';
@@ -36,62 +36,62 @@ export class OrderMutations {
     return placeOrder(context.em, viewerOf(context), input, context.config);
   }
 
-  @Authorized(ORDER_STEPS.CONFIRM_DELIVERY.roles)
+  @Authorized(rolesOf(ORDER_STEPS.CONFIRM_DELIVERY))
   @Mutation(() => OrderResult)
   confirmDelivery(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): OrderOutcome {
     return step('CONFIRM_DELIVERY', context, input);
   }
 
-  @Authorized(ORDER_STEPS.ACCEPT.roles)
+  @Authorized(rolesOf(ORDER_STEPS.ACCEPT))
   @Mutation(() => OrderResult)
   acceptOrder(@Arg('input') input: AcceptOrderInput, @Ctx() context: AppContext): OrderOutcome {
     return step('ACCEPT', context, input);
   }
 
-  @Authorized(ORDER_STEPS.REFUSE.roles)
+  @Authorized(rolesOf(ORDER_STEPS.REFUSE))
   @Mutation(() => OrderResult)
   refuseOrder(@Arg('input') input: RefuseOrderInput, @Ctx() context: AppContext): OrderOutcome {
     return step('REFUSE', context, input);
   }
 
-  @Authorized(ORDER_STEPS.SET_TRACKING.roles)
+  @Authorized(rolesOf(ORDER_STEPS.SET_TRACKING))
   @Mutation(() => OrderResult)
   setTracking(@Arg('input') input: SetTrackingInput, @Ctx() context: AppContext): OrderOutcome {
     return step('SET_TRACKING', context, input);
   }
 
-  @Authorized(ORDER_STEPS.CONFIRM_SHIPMENT.roles)
+  @Authorized(rolesOf(ORDER_STEPS.CONFIRM_SHIPMENT))
   @Mutation(() => OrderResult)
   confirmShipment(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): OrderOutcome {
     return step('CONFIRM_SHIPMENT', context, input);
   }
 
-  @Authorized(ORDER_STEPS.MARK_READY_FOR_PICKUP.roles)
+  @Authorized(rolesOf(ORDER_STEPS.MARK_READY_FOR_PICKUP))
   @Mutation(() => OrderResult)
   markReadyForPickup(@Arg('input') input: OrderActionInput, @Ctx() context: AppContext): OrderOutcome {
     return step('MARK_READY_FOR_PICKUP', context, input);
   }
 
-  @Authorized(ORDER_STEPS.CANCEL.roles)
+  @Authorized(rolesOf(ORDER_STEPS.CANCEL))
   @Mutation(() => OrderResult)
   cancelOrder(@Arg('input') input: CancelOrderInput, @Ctx() context: AppContext): OrderOutcome {
     return step('CANCEL', context, input);
   }
 
-  @Authorized(ORDER_STEPS.REFUND.roles)
+  @Authorized(rolesOf(ORDER_STEPS.REFUND))
   @Mutation(() => OrderResult)
   refundOrder(@Arg('input') input: RefundOrderInput, @Ctx() context: AppContext): OrderOutcome {
     return step('REFUND', context, input);
   }
 
-  @Authorized(ORDER_STEPS.RECORD_PAYMENT.roles)
+  @Authorized(rolesOf(ORDER_STEPS.RECORD_PAYMENT))
   @Mutation(() => OrderResult)
   recordPayment(@Arg('input') input: RecordPaymentInput, @Ctx() context: AppContext): OrderOutcome {
     return step('RECORD_PAYMENT', context, input);
   }
 
   /** The report names a shipment, not an order: the order is found by its tracking number first. */
-  @Authorized(ORDER_STEPS.RECORD_CARRIER_DELIVERY.roles)
+  @Authorized(rolesOf(ORDER_STEPS.RECORD_CARRIER_DELIVERY))
   @Mutation(() => OrderResult)
   async recordCarrierDelivery(@Arg('input') input: RecordCarrierDeliveryInput, @Ctx() context: AppContext): OrderOutcome {
     // An invalid report is refused by the step's own check, before any lookup.

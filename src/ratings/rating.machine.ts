@@ -18,7 +18,7 @@ const S = RatingRemovalStatus;
 const hasReply: Guard<Rating> = (rating) => (rating.reply ? undefined : new InvalidStateError(rating.removal, 'The rating has no reply to delete'));
 
 /** A removed rating is off the shop's record: nothing more happens to it. */
-export const RATING_STEPS: Record<string, Step<Rating, RatingRemovalStatus>> = {
+export const RATING_STEPS = {
   /** Creates the shop's one reply, or edits it (createdAt stays, updatedAt moves). */
   REPLY: {
     roles: SELLER_SIDE,
@@ -71,10 +71,11 @@ export const RATING_STEPS: Record<string, Step<Rating, RatingRemovalStatus>> = {
       return { data: { change: 'REMOVAL_DECIDED' } };
     },
   },
-};
+} satisfies Record<string, Step<Rating, RatingRemovalStatus>>;
 
 export const ratingMachine = defineMachine<Rating, RatingRemovalStatus>({
   type: 'Rating',
+  states: 'one',
   noun: "rating's removal",
   operationPrefix: 'RATING_',
   graph: REMOVAL_STATUS,

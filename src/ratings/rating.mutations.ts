@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { ErrorResult } from '../common/errors';
-import { runStep } from '../common/step-machine';
+import { rolesOf, runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { orderMachine } from '../orders/order.machine';
 import { Rating } from './rating.entity';
@@ -17,31 +17,31 @@ function step(name: keyof typeof RATING_STEPS, context: AppContext, input: objec
 @Resolver()
 export class RatingMutations {
   /** Rating is a step on the order: its lock makes two first ratings wait for each other. */
-  @Authorized(RATE.roles)
+  @Authorized(rolesOf(RATE))
   @Mutation(() => RatingResult)
   rateOrder(@Arg('input') input: RateOrderInput, @Ctx() context: AppContext): RatingOutcome {
     return runStep(context.em, orderMachine, 'RATE', { viewer: viewerOf(context), config: context.config, input: { ...input } }) as RatingOutcome;
   }
 
-  @Authorized(RATING_STEPS.REPLY.roles)
+  @Authorized(rolesOf(RATING_STEPS.REPLY))
   @Mutation(() => RatingResult)
   replyToRating(@Arg('input') input: ReplyToRatingInput, @Ctx() context: AppContext): RatingOutcome {
     return step('REPLY', context, input);
   }
 
-  @Authorized(RATING_STEPS.DELETE_REPLY.roles)
+  @Authorized(rolesOf(RATING_STEPS.DELETE_REPLY))
   @Mutation(() => RatingResult)
   deleteRatingReply(@Arg('ratingId', () => ID) ratingId: string, @Ctx() context: AppContext): RatingOutcome {
     return step('DELETE_REPLY', context, { ratingId }, ['ratingId']);
   }
 
-  @Authorized(RATING_STEPS.REQUEST_REMOVAL.roles)
+  @Authorized(rolesOf(RATING_STEPS.REQUEST_REMOVAL))
   @Mutation(() => RatingResult)
   requestRatingRemoval(@Arg('input') input: RequestRatingRemovalInput, @Ctx() context: AppContext): RatingOutcome {
     return step('REQUEST_REMOVAL', context, input);
   }
 
-  @Authorized(RATING_STEPS.DECIDE_REMOVAL.roles)
+  @Authorized(rolesOf(RATING_STEPS.DECIDE_REMOVAL))
   @Mutation(() => RatingResult)
   decideRatingRemoval(@Arg('input') input: DecideRatingRemovalInput, @Ctx() context: AppContext): RatingOutcome {
     return step('DECIDE_REMOVAL', context, input);

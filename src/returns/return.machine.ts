@@ -27,7 +27,7 @@ const S = ReturnStatus;
  * also hand the parcel over in person, so MARK_RECEIVED does not require it); nothing fires at
  * decisionDueAt (it tells the shop, it decides nothing).
  */
-export const RETURN_STEPS: Record<string, Step<Return, ReturnStatus>> = {
+export const RETURN_STEPS = {
   ACCEPT: { roles: SELLER_SIDE, action: ReturnAction.ACCEPT, from: [S.REQUESTED], to: [S.ACCEPTED], apply: (ret, _input, tx) => ((ret.decidedAt = tx.now), {}) },
   REJECT: {
     roles: SELLER_SIDE,
@@ -81,17 +81,18 @@ export const RETURN_STEPS: Record<string, Step<Return, ReturnStatus>> = {
     },
   },
   CANCEL: { roles: CUSTOMER_SIDE, action: ReturnAction.CANCEL, from: [S.REQUESTED, S.ACCEPTED], to: [S.CANCELED], apply: (ret, _input, tx) => ((ret.canceledAt = tx.now), {}) },
-};
+} satisfies Record<string, Step<Return, ReturnStatus>>;
 
 /**
  * Locks the return's order first, then the return: everything after-sales on an order is
  * serialised by the order's lock (requests count units under it), always in the same order.
  */
-async function lockReturn(em: EntityManager, uuid: string, viewer: Viewer | null): Promise<Return | null> {
+async function lockReturn(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked: boolean): Promise<Return | null> {
   const found = await em.findOne(Return, { uuid, ...tenantScope(viewer) }, { fields: ['uuid', 'order'] });
-  if (!found || !(await lockOrder(em, found.order.uuid, null))) return null;
-  const ret = await em.findOneOrFail(Return, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  await em.populate(ret, ['lines'], { refresh: true });
+  if (!found || !(await lockOrder(em, found.order.uuid, null, skipLocked))) return null;
+  const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
+  const ret = await em.findOne(Return, { uuid }, { lockMode, refresh: true });
+  if (ret) await em.populate(ret, ['lines'], { refresh: true });
   return ret;
 }
 
@@ -112,13 +113,14 @@ function returnEvent(ret: Return, type: EventType, fromState: string | null, dat
 
 export const returnMachine = defineMachine<Return, ReturnStatus>({
   type: 'Return',
+  states: 'one',
   noun: 'return',
   operationPrefix: 'RETURN_',
   graph: RETURN_STATUS,
   steps: RETURN_STEPS,
   statesOf: (ret) => [ret.status],
   stateName: (ret) => ret.status,
-  lock: (em, uuid, viewer) => lockReturn(em, uuid, viewer),
+  lock: lockReturn,
   version: (ret) => ret.version,
   enter(ret, to) {
     ret.status = to;

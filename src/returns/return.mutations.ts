@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ErrorResult } from '../common/errors';
-import { runStep } from '../common/step-machine';
+import { rolesOf, runStep } from '../common/step-machine';
 import { AppContext, viewerOf } from '../context';
 import { orderMachine } from '../orders/order.machine';
 import { Return } from './return.entity';
@@ -17,43 +17,43 @@ function step(name: keyof typeof RETURN_STEPS, context: AppContext, input: objec
 @Resolver()
 export class ReturnMutations {
   /** Requesting a return is a step on its order: the order is locked while units are counted. */
-  @Authorized(REQUEST_RETURN.roles)
+  @Authorized(rolesOf(REQUEST_RETURN))
   @Mutation(() => ReturnResult)
   requestReturn(@Arg('input') input: RequestReturnInput, @Ctx() context: AppContext): ReturnOutcome {
     return runStep(context.em, orderMachine, 'REQUEST_RETURN', { viewer: viewerOf(context), config: context.config, input: { ...input } }) as ReturnOutcome;
   }
 
-  @Authorized(RETURN_STEPS.ACCEPT.roles)
+  @Authorized(rolesOf(RETURN_STEPS.ACCEPT))
   @Mutation(() => ReturnResult)
   acceptReturn(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): ReturnOutcome {
     return step('ACCEPT', context, input);
   }
 
-  @Authorized(RETURN_STEPS.REJECT.roles)
+  @Authorized(rolesOf(RETURN_STEPS.REJECT))
   @Mutation(() => ReturnResult)
   rejectReturn(@Arg('input') input: RejectReturnInput, @Ctx() context: AppContext): ReturnOutcome {
     return step('REJECT', context, input);
   }
 
-  @Authorized(RETURN_STEPS.SET_TRACKING.roles)
+  @Authorized(rolesOf(RETURN_STEPS.SET_TRACKING))
   @Mutation(() => ReturnResult)
   setReturnTracking(@Arg('input') input: SetReturnTrackingInput, @Ctx() context: AppContext): ReturnOutcome {
     return step('SET_TRACKING', context, input);
   }
 
-  @Authorized(RETURN_STEPS.MARK_RECEIVED.roles)
+  @Authorized(rolesOf(RETURN_STEPS.MARK_RECEIVED))
   @Mutation(() => ReturnResult)
   markReturnReceived(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): ReturnOutcome {
     return step('MARK_RECEIVED', context, input);
   }
 
-  @Authorized(RETURN_STEPS.REFUND.roles)
+  @Authorized(rolesOf(RETURN_STEPS.REFUND))
   @Mutation(() => ReturnResult)
   refundReturn(@Arg('input') input: RefundReturnInput, @Ctx() context: AppContext): ReturnOutcome {
     return step('REFUND', context, input);
   }
 
-  @Authorized(RETURN_STEPS.CANCEL.roles)
+  @Authorized(rolesOf(RETURN_STEPS.CANCEL))
   @Mutation(() => ReturnResult)
   cancelReturn(@Arg('input') input: ReturnActionInput, @Ctx() context: AppContext): ReturnOutcome {
     return step('CANCEL', context, input);

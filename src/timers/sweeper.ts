@@ -6,6 +6,8 @@ import { Machine, machines, runStep, Step } from '../common/step-machine';
 import { Config } from '../config';
 
 const BATCH = 100;
+/** Pages one timed step may read in one sweep: rows that cannot fire now never hide the due ones behind them. */
+const MAX_PAGES = 10;
 
 /** Counts what a sweep did, by the step's kind (`Order.ACCEPTANCE_TIMEOUT`). */
 export interface SweepMetrics {
@@ -29,6 +31,7 @@ export class Sweeper {
     private readonly config: Config,
     private readonly logger: Logger,
     private readonly metrics: SweepMetrics = { fired: () => {}, failed: () => {} },
+    private readonly batchSize = BATCH,
   ) {}
 
   start(): void {
@@ -66,23 +69,34 @@ export class Sweeper {
 
   private async sweepStep(machine: Machine<{ uuid: string }, string>, name: string, step: Step<any>, kind: string): Promise<number> {
     const { column, ready } = step.due!;
-    // Entities are named like their GraphQL type.
-    const due = await this.em.fork().find<{ uuid: string }>(machine.type, { [column]: { $lte: clock.now() }, ...ready } as never, {
-      fields: ['uuid'] as never,
-      orderBy: { [column]: 'asc', uuid: 'asc' } as never,
-      limit: BATCH,
-    });
+    const now = clock.now();
     let fired = 0;
-    for (const { uuid } of due) {
-      try {
-        const outcome = await runStep(this.em.fork(), machine, name, { viewer: null, config: this.config, uuid, skipLocked: true });
-        if (outcome instanceof ErrorResult) continue; // taken by another instance, or no longer due
-        fired += 1;
-        this.metrics.fired(kind);
-      } catch (error) {
-        this.logger.error({ err: error, timer: kind, uuid }, 'a timed step failed on this row; skipped until the next sweep');
-        this.metrics.failed(kind);
+    let after: { at: Date; uuid: string } | undefined;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      // Keyset over (due time, uuid): a page of rows that failed or were taken elsewhere is passed, not re-read.
+      const keyset = after ? { $or: [{ [column]: { $gt: after.at } }, { [column]: after.at, uuid: { $gt: after.uuid } }] } : {};
+      // Entities are named like their GraphQL type.
+      const due = await this.em.fork().find<Record<string, unknown> & { uuid: string }>(machine.type, { [column]: { $lte: now }, ...ready, ...keyset } as never, {
+        fields: ['uuid', column] as never,
+        orderBy: { [column]: 'asc', uuid: 'asc' } as never,
+        limit: this.batchSize,
+      });
+      let firedHere = 0;
+      for (const { uuid } of due) {
+        try {
+          const outcome = await runStep(this.em.fork(), machine, name, { viewer: null, config: this.config, uuid, skipLocked: true });
+          if (outcome instanceof ErrorResult) continue; // taken by another instance, or no longer due
+          firedHere += 1;
+          this.metrics.fired(kind);
+        } catch (error) {
+          this.logger.error({ err: error, timer: kind, uuid }, 'a timed step failed on this row; skipped until the next sweep');
+          this.metrics.failed(kind);
+        }
       }
+      fired += firedHere;
+      if (due.length < this.batchSize) break;
+      const last = due[due.length - 1];
+      after = { at: last[column] as Date, uuid: last.uuid };
     }
     return fired;
   }
