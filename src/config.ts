@@ -23,6 +23,8 @@ export interface Config {
   smtpTimeoutMs: number;
   /** Abuse limits (README "Limits" and "Authentication"). */
   limits: AbuseLimits;
+  /** Browser origins allowed to call the API (src/graphql/cors.ts); empty: same origin only. */
+  corsOrigins: readonly string[];
 }
 
 export interface AbuseLimits {
@@ -104,6 +106,26 @@ function wholeNumber(fallback: number, min: number, max: number) {
   );
 }
 
+/** A comma-separated list of origins (`https://shop.example:8443`), or `*` (any origin, refused in production). */
+const corsOrigins = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+      for (const origin of origins) {
+        if (origin === '*') continue;
+        const valid = URL.canParse(origin) && ['http:', 'https:'].includes(new URL(origin).protocol) && new URL(origin).origin === origin;
+        if (!valid) {
+          ctx.addIssue({ code: 'custom', message: 'must be origins like https://seller.example.com (scheme, host, optional port; no path), separated by commas, or *' });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
+);
+
 /** Business durations: stored as deadlines in the database, so only sanity-bounded. */
 const businessDuration = (fallback: string) => duration(fallback, 'PT1S', 'P365D');
 
@@ -140,6 +162,10 @@ const ENVIRONMENT = z.object({
   AUTH_FAILURES_PER_MINUTE: wholeNumber(10, 1, 1_000_000),
   WS_MAX_SOCKETS_PER_KEY: wholeNumber(20, 1, 1_000_000),
   WS_MAX_BUFFERED_BYTES: wholeNumber(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  CORS_ORIGINS: corsOrigins,
+}).refine((v) => !(v.NODE_ENV === 'production' && v.CORS_ORIGINS.includes('*')), {
+  path: ['CORS_ORIGINS'],
+  message: 'may not be * when NODE_ENV=production: list the origins',
 });
 
 /** One line naming every invalid variable, what it must be and (unless secret) what it was. */
@@ -181,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketsPerKey: v.WS_MAX_SOCKETS_PER_KEY,
       socketBufferBytes: v.WS_MAX_BUFFERED_BYTES,
     },
+    corsOrigins: v.CORS_ORIGINS,
   };
 }

@@ -10,6 +10,7 @@ import { Config } from './config';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
+import { corsMiddleware } from './graphql/cors';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { documentLimitRefusal } from './graphql/document-limits';
 import { operationGuardPlugin, withHttpStatus } from './graphql/operation-guard';
@@ -141,6 +142,8 @@ export async function createAppServer(deps: {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  // Before authentication: a preflight carries no key and is answered here.
+  app.use('/graphql', corsMiddleware(config.corsOrigins));
   app.use(
     '/graphql',
     authenticateRequests(authenticator),

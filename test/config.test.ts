@@ -78,6 +78,7 @@ describe('loadConfig', () => {
       timerIntervalMs: 5_000,
       smtpTimeoutMs: 60_000,
       limits: { failedKeyChecksPerMinute: 10, socketsPerKey: 20, socketBufferBytes: 4 * 1024 * 1024 },
+      corsOrigins: [],
     });
   });
 

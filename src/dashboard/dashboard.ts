@@ -1,11 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { sideOf } from '../messages/message-access';
 
 @ObjectType({ description: "What the seller back office shows under 'stay up to date': counts that need attention." })
 export class Dashboard {
+  @Field(() => ID, {
+    description: "Stable per audience (the shop, the customer, or the whole marketplace): a client cache normalises `viewer { dashboard }` and `dashboardChanged` into one object.",
+  })
+  id!: string;
+
   @Field(() => Int) ordersAwaitingAcceptance!: number;
   @Field(() => Int) ordersToShip!: number;
   @Field(() => Int) ordersPastShippingDeadline!: number;
@@ -14,6 +19,12 @@ export class Dashboard {
   @Field(() => Int) unreadThreads!: number;
   @Field(() => Int) threadsAwaitingReply!: number;
   @Field(() => Int) ratingsWithoutReply!: number;
+}
+
+/** The dashboard's id: what its counts are about, opaque like every id of the API. */
+export function dashboardId(viewer: Viewer): string {
+  const audience = viewer.role === Role.SELLER ? `shop:${viewer.shopUuid}` : viewer.role === Role.CUSTOMER ? `customer:${viewer.customerUuid}` : 'marketplace';
+  return Buffer.from(`Dashboard:${audience}`).toString('base64');
 }
 
 /** `and <column> = ?` for the viewer's scope, with its binding; operators see the whole marketplace. */
@@ -57,6 +68,7 @@ export async function computeDashboard(em: EntityManager, viewer: Viewer, now: D
     [sideOf(viewer), ...threadParams],
   );
   return {
+    id: dashboardId(viewer),
     ordersAwaitingAcceptance: Number(orders.awaiting),
     ordersToShip: Number(orders.to_ship),
     ordersPastShippingDeadline: Number(orders.late),

@@ -37,6 +37,12 @@ export function anonymousAccessPlugin(): ApolloServerPlugin<AppContext & { crede
               .map((fragment) => [fragment.name.value, fragment]),
           );
           const fields = rootFields(operation.selectionSet, fragments);
+          if (fields.includes('__schema') || fields.includes('__type')) {
+            // Codegen and IDEs introspect first: tell them how to, rather than a bare refusal.
+            throw unauthenticated(
+              'Introspection needs an API key: send `Authorization: Bearer <secret>` (e.g. graphql-codegen `schema: [{ "http://host/graphql": { headers: { Authorization: "Bearer <secret>" } } }]`), or generate from the committed schema/schema.graphql',
+            );
+          }
           if (operation.operation !== 'query' || fields.some((field) => !PUBLIC_ROOT_FIELDS.has(field))) {
             throw unauthenticated('Send a valid API key as `Authorization: Bearer <secret>`');
           }

@@ -11,6 +11,7 @@ import { createContext } from '../context';
 import { apiError } from '../common/errors';
 import { Logger } from '../common/logger';
 import { createWebSocketErrorFormatting } from '../graphql/format-error';
+import { webSocketOriginAllowed } from '../graphql/cors';
 import { LIMITS, webSocketValidationRules } from '../graphql/limits';
 import { webSocketOperationPreparer } from '../graphql/operation-guard';
 import { Metrics } from '../metrics';
@@ -70,6 +71,11 @@ export function attachWebSocketServer(deps: {
   const wss = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: LIMITS.maxDocumentBytes, handleProtocols });
   httpServer.on('upgrade', (request, socket, head) => {
     if (!wss.shouldHandle(request)) return void socket.destroy();
+    if (!webSocketOriginAllowed(config.corsOrigins, request)) {
+      // A browser page of an origin CORS_ORIGINS does not list: refused before the handshake.
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
   const socketsByKey = new Map<string, Set<WebSocket>>();

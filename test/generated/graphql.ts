@@ -156,6 +156,8 @@ export type CustomerNotificationEdge = {
 /** What the seller back office shows under 'stay up to date': counts that need attention. */
 export type Dashboard = {
   __typename?: 'Dashboard';
+  /** Stable per audience (the shop, the customer, or the whole marketplace): a client cache normalises `viewer { dashboard }` and `dashboardChanged` into one object. */
+  id: Scalars['ID']['output'];
   openIncidents: Scalars['Int']['output'];
   ordersAwaitingAcceptance: Scalars['Int']['output'];
   ordersPastShippingDeadline: Scalars['Int']['output'];
