@@ -5,7 +5,7 @@ import { Viewer } from '../../auth/viewer';
 import { apiError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo } from '../pagination';
 import { Event } from './event.entity';
-import { EventCursors, eventCursors } from './event-cursor';
+import { EventCodec, eventCodec } from './event-codec';
 import { inScope, LogScope, readReleased, readReleasedFresh, releasedAfter, toReleasedPage, withReleaseMarks } from './event-reads';
 import { EventType } from './event-type';
 import { LOG_START, LogPosition, positionOf } from './log-position';
@@ -36,11 +36,11 @@ export interface EventPageArgs {
   orderUuid?: string;
 }
 
-async function pageOf(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<{ size: number; after: LogPosition; cursors: EventCursors }> {
+async function pageOf(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<{ size: number; after: LogPosition; cursors: EventCodec }> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw apiError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-  const cursors = await eventCursors(em);
-  const after = args.after ? cursors.decode(args.after) : LOG_START;
+  const cursors = await eventCodec(em);
+  const after = args.after ? cursors.decodeCursor(args.after) : LOG_START;
   if (!after) throw apiError('BAD_REQUEST', 'after is not an event cursor');
   return { size, after, cursors };
 }
@@ -88,9 +88,9 @@ export async function listTimelines(
   return new Map([...page.byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));
 }
 
-function toConnection(rows: Event[], size: number, cursors: EventCursors, after?: string | null): EventConnection {
+function toConnection(rows: Event[], size: number, cursors: EventCodec, after?: string | null): EventConnection {
   const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: cursors.encode(positionOf(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: cursors.encodeCursor(positionOf(node)), node }));
   return {
     edges,
     pageInfo: {
