@@ -6,7 +6,7 @@ import { apiError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo } from '../pagination';
 import { Event } from './event.entity';
 import { EventCodec, eventCodec } from './event-codec';
-import { inScope, LogScope, readReleased, readReleasedFresh, releasedAfter, toReleasedPage, withReleaseMarks } from './event-reads';
+import { inScope, LogScope, readReleased, readReleasedFresh } from './event-reads';
 import { EventType } from './event-type';
 import { LOG_START, LogPosition, positionOf } from './log-position';
 
@@ -58,8 +58,10 @@ export async function listEvents(em: EntityManager, viewer: Viewer, args: EventP
 
 /**
  * The timelines of many orders in one statement (a page of orders asking for `timeline`): the
- * first `first + 1` released events of each order after the cursor, numbered per order by a window,
- * with the snapshot and held-back mark of `releasedPageQuery`.
+ * first `first + 1` events of each order after the cursor, numbered per order by a window. An
+ * order's events are appended one transaction at a time (event-log.ts), so their positions rise in
+ * commit order and every committed one can be shown at once: no watermark to wait for, and a
+ * transaction held open elsewhere never delays a mutation's answer that shows the order's timeline.
  */
 export async function listTimelines(
   em: EntityManager,
@@ -69,23 +71,21 @@ export async function listTimelines(
 ): Promise<Map<string, EventConnection>> {
   const { size, after, cursors } = await pageOf(em, args);
   const knex = em.getKnex();
-  const scope: LogScope = { ...eventScope(viewer), orderUuids };
-  const read = async () => {
-    const numbered = releasedAfter(inScope(knex('event'), scope), after).select(
-      '*',
-      knex.raw('row_number() over (partition by order_uuid order by position_txid, id) as position_in_order'),
-    );
-    const firstOfEach = knex.select('*').from(numbered.as('numbered')).where('position_in_order', '<=', size + 1);
-    const rows: Record<string, unknown>[] = await withReleaseMarks(knex, scope, firstOfEach);
-    for (const row of rows) delete row.position_in_order;
-    const page = toReleasedPage(em, rows);
-    const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
-    for (const event of page.events) byOrder.get(event.orderUuid!)?.push(event);
-    return { ...page, byOrder };
-  };
-  // Every order's page full means the held-back events come after it anyway.
-  const page = await readReleasedFresh(read, (read) => [...read.byOrder.values()].every((events) => events.length > size));
-  return new Map([...page.byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));
+  const numbered = inScope(knex('event'), { ...eventScope(viewer), orderUuids })
+    .select('*', knex.raw('row_number() over (partition by order_uuid order by position_txid, id) as position_in_order'))
+    .whereRaw('(position_txid, id) > (?::xid8, ?::bigint)', [after.txid.toString(), after.id.toString()]);
+  const rows: Record<string, unknown>[] = await knex
+    .select('*')
+    .from(numbered.as('numbered'))
+    .where('position_in_order', '<=', size + 1)
+    .orderBy([{ column: 'position_txid' }, { column: 'id' }]);
+  const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
+  for (const row of rows) {
+    delete row.position_in_order;
+    const event = em.map(Event, row);
+    byOrder.get(event.orderUuid!)?.push(event);
+  }
+  return new Map([...byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));
 }
 
 function toConnection(rows: Event[], size: number, cursors: EventCodec, after?: string | null): EventConnection {
