@@ -7,7 +7,12 @@ import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { SYSTEM_ACTOR } from '../src/auth/viewer';
+import { appendEvents } from '../src/common/events/event-log';
+import { EventType } from '../src/common/events/event-type';
+import { localIdOf } from '../src/common/global-id';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
+import { openOrm } from '../src/db/orm';
 import {
   CreateCustomerDocument,
   CreateShopDocument,
@@ -24,6 +29,10 @@ import {
  * durability settings). Prints writes per second for each W, the server's CPU per write, and checks
  * the event log afterwards: every placed order has exactly one ORDER_PLACED event in `events`, and
  * a live `events` subscriber received the same events in the same order (lost / duplicated).
+ * Last, "another instance stalls": this process opens its own connection to the database, appends
+ * an event on one shop's order through the server's own code (src/common/events/event-log.ts) and
+ * keeps that transaction open for HOLD_SECONDS, while the other writers go on in their shops; it
+ * counts the writes that complete meanwhile.
  *   npm run bench:writes                         (W = 1 and 16, 5 s each)
  *   BENCH_WRITERS=1,4,16 BENCH_SECONDS=10 npm run bench:writes
  */
@@ -33,6 +42,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4171);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54371);
 const OPERATOR = 'sk_bench_operator_0123456789abcdef';
 const DELIVERY_TIMEOUT_MS = 120_000;
+const HOLD_SECONDS = Number(process.env.BENCH_HOLD_SECONDS ?? 3);
 const url = `http://127.0.0.1:${PORT}/graphql`;
 
 async function gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, secret = OPERATOR): Promise<T> {
@@ -63,6 +73,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 
 interface Writer {
   shopId: string;
+  customerId: string;
   customerSecret: string;
 }
 
@@ -72,7 +83,7 @@ async function createWriters(count: number): Promise<Writer[]> {
     const { createShop: shop } = await gql(CreateShopDocument, { input: { name: `Sklep ${i + 1}` } });
     const { createCustomer: customer } = await gql(CreateCustomerDocument, { input: { displayName: `Klient ${i + 1}`, email: `klient${i + 1}@example.pl` } });
     const { issueApiKey } = await gql(IssueApiKeyDocument, { input: { name: `customer ${i + 1}`, role: 'CUSTOMER', customerId: customer.id } });
-    writers.push({ shopId: shop.id, customerSecret: issueApiKey.secret });
+    writers.push({ shopId: shop.id, customerId: customer.id, customerSecret: issueApiKey.secret });
   }
   return writers;
 }
@@ -96,11 +107,15 @@ async function placeOne(writer: Writer, n: number): Promise<string> {
   return order.id;
 }
 
-/** Runs `count` writers in parallel for SECONDS; each places orders one after another in its own shop. */
-async function runPhase(writers: Writer[], placed: string[]): Promise<{ writes: number; failures: number; seconds: number; cpuMsPerWrite: number }> {
+/** Runs the writers in parallel for `duration` seconds; each places orders one after another in its own shop. */
+async function runPhase(
+  writers: Writer[],
+  placed: string[],
+  duration = SECONDS,
+): Promise<{ writes: number; failures: number; seconds: number; cpuMsPerWrite: number }> {
   const cpuBefore = await serverMetric('process_cpu_seconds_total');
   const started = Date.now();
-  const until = started + SECONDS * 1000;
+  const until = started + duration * 1000;
   let writes = 0;
   let failures = 0;
   await Promise.all(
@@ -121,13 +136,48 @@ async function runPhase(writers: Writer[], placed: string[]): Promise<{ writes: 
   return { writes, failures, seconds, cpuMsPerWrite: ((cpuAfter - cpuBefore) * 1000) / Math.max(writes, 1) };
 }
 
+/**
+ * Another instance appends an event on `holder`'s order and then stalls, its transaction open, for
+ * HOLD_SECONDS; the other writers keep writing in their own shops. Returns the writes that completed
+ * while the transaction was open.
+ */
+async function heldOpenPhase(databaseUrl: string, holder: Writer, others: Writer[], placed: string[]): Promise<number> {
+  const orderId = await placeOne(holder, 0);
+  placed.push(orderId);
+  const orm = await openOrm(databaseUrl, 1);
+  let completedWhileOpen = 0;
+  try {
+    let appended!: () => void;
+    const hasAppended = new Promise<void>((resolve) => (appended = resolve));
+    const counted: string[] = [];
+    const holding = orm.em.fork().transactional(async (em) => {
+      const orderUuid = localIdOf('Order', orderId)!;
+      await em.getConnection().execute('select id from "order" where id = ? for update', [orderUuid], 'all', em.getTransactionContext());
+      await appendEvents(em, [
+        { type: EventType.ORDER_TRACKING_SET, actor: SYSTEM_ACTOR, occurredAt: new Date(), orderUuid, shopUuid: localIdOf('Shop', holder.shopId)!, customerUuid: localIdOf('Customer', holder.customerId)! },
+      ]);
+      appended();
+      await new Promise((resolve) => setTimeout(resolve, HOLD_SECONDS * 1000));
+      completedWhileOpen = counted.length;
+    });
+    await hasAppended;
+    const writing = runPhase(others, counted, HOLD_SECONDS + 1);
+    await holding;
+    await writing;
+    placed.push(...counted);
+  } finally {
+    await orm.close();
+  }
+  return completedWhileOpen;
+}
+
 /** Every event of the log, oldest first, through `events(after:)` as the operator. */
-async function readLog(): Promise<{ id: string; orderId: string | null }[]> {
-  const all: { id: string; orderId: string | null }[] = [];
+async function readLog(): Promise<{ id: string; type: string; orderId: string | null }[]> {
+  const all: { id: string; type: string; orderId: string | null }[] = [];
   let after: string | null = null;
   for (;;) {
     const { events }: EventsQuery = await gql(EventsDocument, { after, first: 100 });
-    all.push(...events.edges.map(({ node }) => ({ id: node.id, orderId: node.order?.id ?? null })));
+    all.push(...events.edges.map(({ node }) => ({ id: node.id, type: node.type, orderId: node.order?.id ?? null })));
     if (!events.pageInfo.hasNextPage) return all;
     after = events.pageInfo.endCursor ?? after;
   }
@@ -137,7 +187,7 @@ function duplicatesIn(ids: string[]): number {
   return ids.length - new Set(ids).size;
 }
 
-async function run(): Promise<void> {
+async function run(databaseUrl: string): Promise<void> {
   await waitFor('the server to be ready', async () => (await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok);
   const writers = await createWriters(Math.max(...WRITERS));
 
@@ -161,10 +211,14 @@ async function run(): Promise<void> {
     );
   }
 
-  await waitFor(`${placed.length} live deliveries`, async () => delivered.length >= placed.length, DELIVERY_TIMEOUT_MS).catch((error) => console.error(String(error)));
+  const others = writers.slice(1, Math.max(...WRITERS));
+  const completedWhileOpen = await heldOpenPhase(databaseUrl, writers[0], others, placed);
+  const expectedEvents = placed.length + 1; // and the held transaction's own event
+
+  await waitFor(`${expectedEvents} live deliveries`, async () => delivered.length >= expectedEvents, DELIVERY_TIMEOUT_MS).catch((error) => console.error(String(error)));
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // a late duplicate would arrive now
   const log = await readLog();
-  const logged = log.map((event) => event.orderId ?? '');
+  const logged = log.filter((event) => event.type === 'ORDER_PLACED').map((event) => event.orderId ?? '');
   const loggedOrders = new Set(logged);
   const deliveredIds = new Set(delivered);
   const lostInLog = placed.filter((id) => !loggedOrders.has(id)).length;
@@ -175,7 +229,12 @@ async function run(): Promise<void> {
   console.log('| writers | writes | writes/s | vs 1    | server CPU ms/write | failures |');
   console.log('|--------:|-------:|---------:|--------:|------------:|---------:|');
   for (const row of rows) console.log(row);
-  console.log(`\nevent log: ${placed.length} orders placed, ${log.length} events in events(after:), ${lostInLog} orders without their event, ${duplicatesIn(logged)} duplicated`);
+  console.log(
+    `\nanother instance holding a transaction open for ${HOLD_SECONDS} s after appending an event: ${completedWhileOpen} writes by ${others.length} writers on other shops completed meanwhile`,
+  );
+  console.log(
+    `event log: ${placed.length} orders placed, ${log.length} events in events(after:) (expected ${expectedEvents}), ${lostInLog} orders without their event, ${duplicatesIn(logged)} orders with it twice, ${duplicatesIn(log.map((event) => event.id))} duplicated ids`,
+  );
   console.log(
     `live subscriber: ${delivered.length} delivered, ${lostLive} lost, ${duplicatesIn(delivered)} duplicated, same order as the log: ${JSON.stringify(delivered) === JSON.stringify(log.map((event) => event.id))}`,
   );
@@ -194,7 +253,7 @@ async function main(): Promise<void> {
     server.once('exit', (code) => reject(new Error(`the server exited early with code ${code} (is port ${PORT} free?)`))),
   );
   try {
-    await Promise.race([run(), exited]);
+    await Promise.race([run(database.url), exited]);
   } finally {
     if (server.exitCode === null) {
       server.kill('SIGTERM');

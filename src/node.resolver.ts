@@ -4,6 +4,7 @@ import { Role } from './auth/role';
 import { Viewer } from './auth/viewer';
 import { apiError } from './common/errors';
 import { Event } from './common/events/event.entity';
+import { eventCodec } from './common/events/event-codec';
 import { eventScope } from './common/events/event-queries';
 import { fromGlobalId } from './common/global-id';
 import { Node } from './common/node';
@@ -37,8 +38,10 @@ async function loadNode(context: AppContext, viewer: Viewer, id: string): Promis
       return em.findOne(OrderLine, { uuid, order: tenantScope(viewer) }, { populate: ['order'] });
     case 'Refund':
       return em.findOne(Refund, { uuid, order: tenantScope(viewer) });
-    case 'Event':
-      return em.findOne(Event, { id: uuid, ...eventScope(viewer) });
+    case 'Event': {
+      const eventId = (await eventCodec(em)).decodeId(uuid);
+      return eventId === undefined ? null : em.findOne(Event, { id: eventId.toString(), ...eventScope(viewer) });
+    }
     case 'Shop':
       return viewer.role === Role.SELLER && viewer.shopUuid !== uuid ? null : em.findOne(Shop, { uuid });
     case 'Customer':

@@ -1,3 +1,5 @@
+import { EVENT_TOKEN_PATTERN } from './events/event-codec';
+
 /**
  * Opaque global ids: base64url("Type:localId"). Clients never build them; the server checks the
  * type on the way in so an Order id cannot be used where a Shop id is expected.
@@ -18,7 +20,6 @@ export type NodeTypeName =
   | 'CustomerNotification';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const BIGINT = /^[1-9][0-9]{0,17}$/;
 
 export function toGlobalId(type: NodeTypeName, localId: string): string {
   return Buffer.from(`${type}:${localId}`, 'utf8').toString('base64url');
@@ -38,7 +39,8 @@ export function fromGlobalId(globalId: string): DecodedId | undefined {
   if (separator < 0) return undefined;
   const type = decoded.slice(0, separator) as NodeTypeName;
   const localId = decoded.slice(separator + 1);
-  const wellFormed = type === 'Event' ? BIGINT.test(localId) : UUID.test(localId);
+  // An event's local id is an opaque token (events/event-codec.ts), not its row id.
+  const wellFormed = type === 'Event' ? EVENT_TOKEN_PATTERN.test(localId) : UUID.test(localId);
   if (!wellFormed || !NODE_TYPES.has(type)) return undefined;
   return { type, localId };
 }

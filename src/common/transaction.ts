@@ -29,7 +29,7 @@ export const beforeCommitHooks: BeforeCommitHook[] = [];
 
 /**
  * Runs `work` in one transaction: entity changes are flushed, then the recorded events are appended
- * (taking the event-log lock last, so it is held only for the commit). Either everything commits or
+ * (one statement; see event-log.ts for how readers keep commit order without a lock). Either everything commits or
  * nothing does.
  */
 export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { EVENTS_CHANNEL } from '../common/events/event-log';
 import { Event } from '../common/events/event.entity';
-import { eventCursors } from '../common/events/event-cursor';
+import { eventCodec } from '../common/events/event-codec';
 import { releasedPageQuery, toReleasedPage, WATERMARK } from '../common/events/event-reads';
 import { CommitSnapshot, LOG_START, LogPosition, positionOf } from '../common/events/log-position';
 import { Logger } from '../common/logger';
@@ -98,7 +98,7 @@ export class EventBus {
   ) {}
 
   async start(): Promise<void> {
-    await eventCursors(this.em); // loaded once here, so no request pays for it
+    await eventCodec(this.em); // loaded once here, so no request pays for it
     const knex = this.em.getKnex();
     const [head] = await knex
       .select(knex.raw('pg_current_snapshot()::text as snapshot'), 'last.position_txid', 'last.id')

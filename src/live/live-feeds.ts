@@ -3,7 +3,7 @@ import { Viewer } from '../auth/viewer';
 import { apiError } from '../common/errors';
 import { localIdOf, NodeTypeName } from '../common/global-id';
 import { Event } from '../common/events/event.entity';
-import { eventCursors } from '../common/events/event-cursor';
+import { eventCodec } from '../common/events/event-codec';
 import { eventScope } from '../common/events/event-queries';
 import { readReleased } from '../common/events/event-reads';
 import { CommitSnapshot, comparePositions, LogPosition, positionOf } from '../common/events/log-position';
@@ -94,7 +94,7 @@ async function* replayThenLive(
   let committedBefore: CommitSnapshot | undefined = start.snapshot;
   try {
     if (after) {
-      const cursor = (await eventCursors(context.em)).decode(after);
+      const cursor = (await eventCodec(context.em)).decodeCursor(after);
       if (!cursor) throw apiError('BAD_REQUEST', 'after is not an event cursor');
       last = cursor;
       committedBefore = undefined;

@@ -5,8 +5,8 @@ import { Viewer } from '../../auth/viewer';
 import { apiError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo } from '../pagination';
 import { Event } from './event.entity';
-import { EventCursors, eventCursors } from './event-cursor';
-import { inScope, LogScope, readReleased, readReleasedFresh, releasedAfter, toReleasedPage, withReleaseMarks } from './event-reads';
+import { EventCodec, eventCodec } from './event-codec';
+import { inScope, LogScope, readReleased, readReleasedFresh } from './event-reads';
 import { EventType } from './event-type';
 import { LOG_START, LogPosition, positionOf } from './log-position';
 
@@ -36,11 +36,11 @@ export interface EventPageArgs {
   orderUuid?: string;
 }
 
-async function pageOf(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<{ size: number; after: LogPosition; cursors: EventCursors }> {
+async function pageOf(em: EntityManager, args: { first?: number | null; after?: string | null }): Promise<{ size: number; after: LogPosition; cursors: EventCodec }> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw apiError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-  const cursors = await eventCursors(em);
-  const after = args.after ? cursors.decode(args.after) : LOG_START;
+  const cursors = await eventCodec(em);
+  const after = args.after ? cursors.decodeCursor(args.after) : LOG_START;
   if (!after) throw apiError('BAD_REQUEST', 'after is not an event cursor');
   return { size, after, cursors };
 }
@@ -58,8 +58,10 @@ export async function listEvents(em: EntityManager, viewer: Viewer, args: EventP
 
 /**
  * The timelines of many orders in one statement (a page of orders asking for `timeline`): the
- * first `first + 1` released events of each order after the cursor, numbered per order by a window,
- * with the snapshot and held-back mark of `releasedPageQuery`.
+ * first `first + 1` events of each order after the cursor, numbered per order by a window. An
+ * order's events are appended one transaction at a time (event-log.ts), so their positions rise in
+ * commit order and every committed one can be shown at once: no watermark to wait for, and a
+ * transaction held open elsewhere never delays a mutation's answer that shows the order's timeline.
  */
 export async function listTimelines(
   em: EntityManager,
@@ -69,28 +71,26 @@ export async function listTimelines(
 ): Promise<Map<string, EventConnection>> {
   const { size, after, cursors } = await pageOf(em, args);
   const knex = em.getKnex();
-  const scope: LogScope = { ...eventScope(viewer), orderUuids };
-  const read = async () => {
-    const numbered = releasedAfter(inScope(knex('event'), scope), after).select(
-      '*',
-      knex.raw('row_number() over (partition by order_uuid order by position_txid, id) as position_in_order'),
-    );
-    const firstOfEach = knex.select('*').from(numbered.as('numbered')).where('position_in_order', '<=', size + 1);
-    const rows: Record<string, unknown>[] = await withReleaseMarks(knex, scope, firstOfEach);
-    for (const row of rows) delete row.position_in_order;
-    const page = toReleasedPage(em, rows);
-    const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
-    for (const event of page.events) byOrder.get(event.orderUuid!)?.push(event);
-    return { ...page, byOrder };
-  };
-  // Every order's page full means the held-back events come after it anyway.
-  const page = await readReleasedFresh(read, (read) => [...read.byOrder.values()].every((events) => events.length > size));
-  return new Map([...page.byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));
+  const numbered = inScope(knex('event'), { ...eventScope(viewer), orderUuids })
+    .select('*', knex.raw('row_number() over (partition by order_uuid order by position_txid, id) as position_in_order'))
+    .whereRaw('(position_txid, id) > (?::xid8, ?::bigint)', [after.txid.toString(), after.id.toString()]);
+  const rows: Record<string, unknown>[] = await knex
+    .select('*')
+    .from(numbered.as('numbered'))
+    .where('position_in_order', '<=', size + 1)
+    .orderBy([{ column: 'position_txid' }, { column: 'id' }]);
+  const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
+  for (const row of rows) {
+    delete row.position_in_order;
+    const event = em.map(Event, row);
+    byOrder.get(event.orderUuid!)?.push(event);
+  }
+  return new Map([...byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));
 }
 
-function toConnection(rows: Event[], size: number, cursors: EventCursors, after?: string | null): EventConnection {
+function toConnection(rows: Event[], size: number, cursors: EventCodec, after?: string | null): EventConnection {
   const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({ cursor: cursors.encode(positionOf(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: cursors.encodeCursor(positionOf(node)), node }));
   return {
     edges,
     pageInfo: {

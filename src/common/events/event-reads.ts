@@ -48,7 +48,7 @@ export function releasedPageQuery(knex: Knex, scope: LogScope, after: LogPositio
 }
 
 /** Narrows a query on `event` to the released events after `after`. */
-export function releasedAfter(query: Knex.QueryBuilder, after: LogPosition): Knex.QueryBuilder {
+function releasedAfter(query: Knex.QueryBuilder, after: LogPosition): Knex.QueryBuilder {
   return query
     .whereRaw('(position_txid, id) > (?::xid8, ?::bigint)', [after.txid.toString(), after.id.toString()])
     .whereRaw(`position_txid < ${WATERMARK}`);
@@ -58,7 +58,7 @@ export function releasedAfter(query: Knex.QueryBuilder, after: LogPosition): Kne
  * Wraps a page of events in scope with the statement's snapshot and the held-back mark of the
  * scope, in position order; an empty page still gives one row (with null event columns).
  */
-export function withReleaseMarks(knex: Knex, scope: LogScope, page: Knex.QueryBuilder): Knex.QueryBuilder {
+function withReleaseMarks(knex: Knex, scope: LogScope, page: Knex.QueryBuilder): Knex.QueryBuilder {
   const heldBack = inScope(knex('event').max('position_txid'), scope, false).whereRaw(`position_txid >= ${WATERMARK}`);
   return knex
     .select(knex.raw('pg_current_snapshot()::text as log_snapshot'), knex.raw('(?)::text as log_held_back', [heldBack]), 'page.*')

@@ -1,7 +1,6 @@
 import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { ActorType } from '../../auth/role';
-import { toGlobalId } from '../global-id';
 import { Node } from '../node';
 import { EventType } from './event-type';
 
@@ -34,11 +33,6 @@ export class Actor {
 export class Event {
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
-
-  @Field(() => ID, { name: 'id' })
-  get globalId(): string {
-    return toGlobalId('Event', this.id);
-  }
 
   /** The id of the transaction that appended the event (xid8); 0 for events older than the watermark. */
   @Property({ type: 'xid8', defaultRaw: 'pg_current_xact_id()' })

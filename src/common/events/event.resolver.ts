@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AppContext, viewerOf } from '../../context';
+import { toGlobalId } from '../global-id';
 import { Event } from './event.entity';
-import { eventCursors } from './event-cursor';
+import { eventCodec } from './event-codec';
 import { EventConnection, listEvents } from './event-queries';
 import { EventType } from './event-type';
 import { positionOf } from './log-position';
@@ -19,9 +20,15 @@ export class EventResolver {
     return listEvents(context.em, viewerOf(context), { after, first, types });
   }
 
-  /** Opaque (event-cursor.ts): encrypted and authenticated, so it says nothing about other shops' events. */
+  /** Opaque (event-codec.ts): the log's own id would count every shop's events. */
+  @FieldResolver(() => ID, { name: 'id' })
+  async globalId(@Root() event: Event, @Ctx() { em }: AppContext): Promise<string> {
+    return toGlobalId('Event', (await eventCodec(em)).encodeId(BigInt(event.id)));
+  }
+
+  /** Opaque (event-codec.ts): encrypted and authenticated, so it says nothing about other shops' events. */
   @FieldResolver(() => String)
   async cursor(@Root() event: Event, @Ctx() { em }: AppContext): Promise<string> {
-    return (await eventCursors(em)).encode(positionOf(event));
+    return (await eventCodec(em)).encodeCursor(positionOf(event));
   }
 }
