@@ -15,6 +15,7 @@ export interface Config {
   acceptanceTimeoutMs: number;
   paymentTimeoutMs: number;
   deliveryFallbackMs: number;
+  deliveryFallbackIntegratedMs: number;
   closeAfterMs: number;
   incidentCloseAfterMs: number;
   ratingWindowMs: number;
@@ -85,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     acceptanceTimeoutMs: duration(env, 'ACCEPTANCE_TIMEOUT', 'PT72H'),
     paymentTimeoutMs: duration(env, 'PAYMENT_TIMEOUT', 'P10D'),
     deliveryFallbackMs: duration(env, 'DELIVERY_FALLBACK', 'P14D'),
+    deliveryFallbackIntegratedMs: duration(env, 'DELIVERY_FALLBACK_INTEGRATED', 'P30D'),
     closeAfterMs: duration(env, 'CLOSE_AFTER', 'P30D'),
     incidentCloseAfterMs: duration(env, 'INCIDENT_CLOSE_AFTER', 'P5D'),
     ratingWindowMs: duration(env, 'RATING_WINDOW', 'P90D'),

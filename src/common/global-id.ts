@@ -10,6 +10,7 @@ export type NodeTypeName =
   | 'ApiKey'
   | 'Event'
   | 'Refund'
+  | 'ShippingRefund'
   | 'MessageThread'
   | 'Message'
   | 'Incident'
@@ -57,6 +58,7 @@ const NODE_TYPES = new Set<NodeTypeName>([
   'ApiKey',
   'Event',
   'Refund',
+  'ShippingRefund',
   'MessageThread',
   'Message',
   'Incident',

@@ -7,6 +7,7 @@ import { Migration20261127050000 } from './Migration20261127050000';
 import { Migration20261127060000 } from './Migration20261127060000';
 import { Migration20261127070000 } from './Migration20261127070000';
 import { Migration20261127080000 } from './Migration20261127080000';
+import { Migration20261215000000 } from './Migration20261215000000';
 
 /** Every committed migration, in order; listed explicitly so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261127060000', class: Migration20261127060000 },
   { name: 'Migration20261127070000', class: Migration20261127070000 },
   { name: 'Migration20261127080000', class: Migration20261127080000 },
+  { name: 'Migration20261215000000', class: Migration20261215000000 },
 ];
