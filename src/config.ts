@@ -16,6 +16,8 @@ export interface Config {
   acceptanceTimeoutMs: number;
   paymentTimeoutMs: number;
   deliveryFallbackMs: number;
+  /** The delivery fallback of integrated carriers, whose reports should come first (README: DELIVERY_FALLBACK_INTEGRATED). */
+  deliveryFallbackIntegratedMs: number;
   closeAfterMs: number;
   incidentCloseAfterMs: number;
   ratingWindowMs: number;
@@ -154,6 +156,7 @@ const ENVIRONMENT = z.object({
   ACCEPTANCE_TIMEOUT: businessDuration('PT72H'),
   PAYMENT_TIMEOUT: businessDuration('P10D'),
   DELIVERY_FALLBACK: businessDuration('P14D'),
+  DELIVERY_FALLBACK_INTEGRATED: businessDuration('P30D'),
   CLOSE_AFTER: businessDuration('P30D'),
   INCIDENT_CLOSE_AFTER: businessDuration('P5D'),
   RATING_WINDOW: businessDuration('P90D'),
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     acceptanceTimeoutMs: v.ACCEPTANCE_TIMEOUT,
     paymentTimeoutMs: v.PAYMENT_TIMEOUT,
     deliveryFallbackMs: v.DELIVERY_FALLBACK,
+    deliveryFallbackIntegratedMs: v.DELIVERY_FALLBACK_INTEGRATED,
     closeAfterMs: v.CLOSE_AFTER,
     incidentCloseAfterMs: v.INCIDENT_CLOSE_AFTER,
     ratingWindowMs: v.RATING_WINDOW,

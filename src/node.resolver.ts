@@ -18,7 +18,7 @@ import { MessageThread } from './messages/message-thread.entity';
 import { Order } from './orders/order.entity';
 import { OrderLine } from './orders/order-line.entity';
 import { tenantScope } from './auth/viewer';
-import { Refund } from './orders/refund.entity';
+import { Refund, ShippingRefund } from './orders/refund.entity';
 import { findRating } from './ratings/rating.queries';
 import { findReturn } from './returns/return.queries';
 import { Shop } from './shops/shop.entity';
@@ -38,6 +38,8 @@ async function loadNode(context: AppContext, viewer: Viewer, id: string): Promis
       return em.findOne(OrderLine, { uuid, order: tenantScope(viewer) }, { populate: ['order'] });
     case 'Refund':
       return em.findOne(Refund, { uuid, order: tenantScope(viewer) });
+    case 'ShippingRefund':
+      return em.findOne(ShippingRefund, { uuid, order: tenantScope(viewer) });
     case 'Event': {
       const eventId = (await eventCodec(em)).decodeId(uuid);
       return eventId === undefined ? null : em.findOne(Event, { id: eventId.toString(), ...eventScope(viewer) });

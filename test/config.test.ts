@@ -72,6 +72,7 @@ describe('loadConfig', () => {
       acceptanceTimeoutMs: 72 * 3_600_000,
       paymentTimeoutMs: 10 * 86_400_000,
       deliveryFallbackMs: 14 * 86_400_000,
+      deliveryFallbackIntegratedMs: 30 * 86_400_000,
       closeAfterMs: 30 * 86_400_000,
       incidentCloseAfterMs: 5 * 86_400_000,
       ratingWindowMs: 90 * 86_400_000,

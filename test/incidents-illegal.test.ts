@@ -100,7 +100,8 @@ describe('opening where no incident can be opened', () => {
     SHIPPING: async () => pay(await accept(await placeOrder(t, market)), 'PAID'),
     REFUSED: async () => asOrder((await t.gql(RefuseOrderDocument, { input: { orderId: (await placeOrder(t, market)).id } }, market.keys.seller)).refuseOrder),
     CANCELED: async () => pay(await accept(await placeOrder(t, market)), 'FAILED'),
-    CLOSED: async () => refundAll(await orderIn(t, market, 'RECEIVED')),
+    // Rule 2 of issue 10: an order whose every line is refunded is REFUNDED (it showed CLOSED before).
+    REFUNDED: async () => refundAll(await orderIn(t, market, 'RECEIVED')),
   };
 
   it.each(Object.keys(builds))('answers InvalidStateError with the order state %s and changes nothing', async (state) => {

@@ -224,27 +224,32 @@ describe('overdue', () => {
   });
 });
 
-describe('a refund of a line\'s full value', () => {
-  it('closes its incident (by the refunding seller) and returns the other lines; a partial refund does not', async () => {
+// Rule 5 of issue 10 changed this: only a refund of a line's full value used to close its incident
+// (a 10.00 compensation left it NEW with the payout blocked).
+describe('a refund on a line of an open incident', () => {
+  const refund = (orderId: string, lineId: string, amount?: string) =>
+    t.gql(RefundOrderDocument, { input: { orderId, lines: [{ lineId, amount }], reason: 'DAMAGED_PRODUCT' } }, market.keys.seller);
+
+  it('closes it at any amount (10.00 here), resolved REFUNDED, and gives every line its state back', async () => {
     const order = await orderIn(t, market, 'RECEIVED');
     const [first, second] = order.lines;
     const opened = asIncident(await calls.open(market.keys.customer, { orderId: order.id, reason: 'DEFECTIVE', message: 'Oba uszkodzone.' }));
 
-    const refund = (lineId: string, amount?: string) =>
-      t.gql(RefundOrderDocument, { input: { orderId: order.id, lines: [{ lineId, amount }], reason: 'DAMAGED_PRODUCT' } }, market.keys.seller);
-    asOrder((await refund(second.id, '10.00')).refundOrder);
-    expect(await readIncident(opened.id)).toMatchObject({ status: 'NEW', version: 1 });
-
-    const refunded = asOrder((await refund(first.id)).refundOrder);
-    expect(refunded.lines.map((line) => line.state)).toEqual(['REFUNDED', 'RECEIVED']);
+    const refunded = asOrder((await refund(order.id, second.id, '10.00')).refundOrder);
+    expect(refunded.lines.map((line) => [line.state, line.refundedAmount.amount])).toEqual([
+      ['RECEIVED', '0.00'],
+      ['RECEIVED', '10.00'],
+    ]);
     expect(refunded).toMatchObject({ state: 'RECEIVED', hasOpenIncident: false });
     expect(await readIncident(opened.id)).toMatchObject({
       status: 'CLOSED',
       version: 2,
+      resolution: 'REFUNDED',
+      countsForQuality: true,
       blocksPayout: false,
       closedBy: { type: 'SELLER', displayName: 'Księgarnia Pod Sową' },
       lines: [
-        { id: first.id, state: 'REFUNDED' },
+        { id: first.id, state: 'RECEIVED' },
         { id: second.id, state: 'RECEIVED' },
       ],
     });
@@ -253,6 +258,38 @@ describe('a refund of a line\'s full value', () => {
       ['INCIDENT_UPDATED', 'NEW', 'CLOSED', 'SELLER'],
     ]);
     expect(timelineOf(await incidentOrder(t, order.id)).slice(-2)).toEqual(['INCIDENT_UPDATED NEW->CLOSED by SELLER', 'ORDER_REFUNDED -->- by SELLER']);
+  });
+
+  it("a refund of a line's full value leaves that line REFUNDED and returns the others", async () => {
+    const order = await orderIn(t, market, 'RECEIVED');
+    const [first, second] = order.lines;
+    const opened = asIncident(await calls.open(market.keys.customer, { orderId: order.id, reason: 'DEFECTIVE', message: 'Oba uszkodzone.' }));
+    const refunded = asOrder((await refund(order.id, first.id)).refundOrder);
+    expect(refunded.lines.map((line) => line.state)).toEqual(['REFUNDED', 'RECEIVED']);
+    expect(await readIncident(opened.id)).toMatchObject({
+      status: 'CLOSED',
+      resolution: 'REFUNDED',
+      lines: [
+        { id: first.id, state: 'REFUNDED' },
+        { id: second.id, state: 'RECEIVED' },
+      ],
+    });
+  });
+
+  it('a resolution the shop gave stays: a refund after RESOLVED with REPLACED closes it as REPLACED', async () => {
+    const order = await orderIn(t, market, 'RECEIVED');
+    const opened = asIncident(await calls.open(market.keys.customer, { orderId: order.id, reason: 'DEFECTIVE', message: 'Uszkodzone.' }));
+    expect(asIncident(await calls.resolve(market.keys.seller, { incidentId: opened.id, resolution: 'REPLACED' })).resolution).toBe('REPLACED');
+    asOrder((await refund(order.id, order.lines[0].id, '5.00')).refundOrder);
+    expect(await readIncident(opened.id)).toMatchObject({ status: 'CLOSED', resolution: 'REPLACED' });
+  });
+
+  it('a shipping refund alone closes none', async () => {
+    const order = await orderIn(t, market, 'RECEIVED');
+    const opened = asIncident(await calls.open(market.keys.customer, { orderId: order.id, reason: 'DEFECTIVE', message: 'Uszkodzone.' }));
+    const input = { orderId: order.id, lines: [], shipping: '12.99', reason: 'DAMAGED_PRODUCT' as const };
+    expect(asOrder((await t.gql(RefundOrderDocument, { input }, market.keys.seller)).refundOrder).shippingRefundable.amount).toBe('0.00');
+    expect(await readIncident(opened.id)).toMatchObject({ status: 'NEW', version: 1, resolution: null });
   });
 });
 

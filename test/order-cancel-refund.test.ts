@@ -235,8 +235,12 @@ describe('refundOrder', () => {
       ['CANCELED', '99.98', '0.00'],
       ['CANCELED', '35.50', '0.00'],
     ]);
-    expect(order.availableActions).toEqual(['SEND_MESSAGE']);
+    // Rule 1 of issue 10 changed this: the paid shipping is still owed, so REFUND stays offered (it was not).
+    expect(order.shippingRefundable.amount).toBe('12.99');
+    expect(order.availableActions).toEqual(['REFUND', 'SEND_MESSAGE']);
     expect(timelineOf(order).slice(-1)).toEqual(['ORDER_REFUNDED -->- by SELLER']);
+    const shippingBack = asOrder(await refund({ orderId: shipping.id, lines: [], shipping: '12.99', reason: 'CUSTOMER_CANCELLED_BEFORE_SHIPPING' }));
+    expect([shippingBack.shippingRefundable.amount, shippingBack.availableActions]).toEqual(['0.00', ['SEND_MESSAGE']]);
   });
 
   it('refuses a refund before the order is paid with InvalidStateError naming the order state', async () => {

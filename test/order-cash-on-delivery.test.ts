@@ -51,7 +51,7 @@ describe('a cash-on-delivery order', () => {
     const accepted = await accept(placed.id);
     expect(accepted.state).toBe('SHIPPING');
     expect(accepted.stateLabel).toBe('Oczekuje na wysyłkę');
-    expect(accepted.stateLabelEn).toBe('Awaiting shipment');
+    expect(accepted.stateLabelEn).toBe('Shipping in Progress');
     expect(accepted.lines.map((line) => [line.state, line.stateLabel])).toEqual([
       ['SHIPPING', 'Oczekuje na wysyłkę'],
       ['SHIPPING', 'Oczekuje na wysyłkę'],
@@ -140,12 +140,16 @@ describe('a pickup order', () => {
 });
 
 describe('recordCarrierDelivery', () => {
+  afterEach(() => clock.reset());
+
   it('makes a SHIPPED order of an integrated carrier RECEIVED, found by carrier code and tracking number', async () => {
     const placed = await placeCod();
     await accept(placed.id);
     await track(placed.id, 'GLS', 'GLS-7781');
-    await ship(placed.id);
-    const deliveredAt = new Date(Date.now() - HOUR).toISOString();
+    const shipped = await ship(placed.id);
+    // A delivery lies between the shipment and now (rule 11 of issue 10): reported two hours on, delivered one hour after shipping.
+    clock.freeze(new Date(Date.parse(shipped.shippedAt!) + 2 * HOUR));
+    const deliveredAt = new Date(Date.parse(shipped.shippedAt!) + HOUR).toISOString();
 
     const { recordCarrierDelivery } = await t.gql(RecordCarrierDeliveryDocument, {
       input: { carrierCode: 'GLS', trackingNumber: 'GLS-7781', deliveredAt },

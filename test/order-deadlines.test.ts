@@ -192,12 +192,22 @@ describe('deadlines swept by two instances at once', () => {
     ]);
   });
 
-  it('no delivery fallback for an integrated carrier (INPOST): still SHIPPED long after 14 days', async () => {
+  // Rule 10 of issue 10 changed this: integrated carriers used to have no fallback at all (SHIPPED for ever without a report).
+  it('delivery fallback for an integrated carrier (INPOST): nothing before shipment + 30 days (DELIVERY_FALLBACK_INTEGRATED), then RECEIVED', async () => {
     const order = await shipped({ carrierCode: 'INPOST', trackingNumber: '6800 1234' });
-    clock.set(new Date(Date.parse(order.shippedAt!) + 60 * DAY));
+    const deadline = Date.parse(order.shippedAt!) + 30 * DAY;
+    expect(Date.parse((await read(order.id)).deliveryFallbackAt!)).toBe(deadline);
+
+    clock.set(new Date(deadline - JUST_BEFORE));
     expect(await sweepBoth()).toBe(0);
     expect((await read(order.id)).state).toBe('SHIPPED');
-    expect(await eventsOf('ORDER_DELIVERED')).toEqual([]);
+
+    clock.set(new Date(deadline + 1));
+    expect(await sweepBoth()).toBe(1);
+    expect((await read(order.id)).state).toBe('RECEIVED');
+    expect(await eventsOf('ORDER_DELIVERED')).toEqual([
+      { order: order.id, from: 'SHIPPED', to: 'RECEIVED', actor: { type: 'SYSTEM', displayName: 'System' } },
+    ]);
   });
 
   it('close: nothing before receipt + 30 days, then CLOSED once by SYSTEM', async () => {

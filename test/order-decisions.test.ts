@@ -58,7 +58,7 @@ describe('per-line decisions', () => {
     const order = asOrder(await accept(placed.id, decide(placed, false, false)));
     expect(order.state).toBe('REFUSED');
     expect(order.stateLabel).toBe('Odrzucono');
-    expect(order.stateLabelEn).toBe('Refused');
+    expect(order.stateLabelEn).toBe('Rejected');
     expect(order.lines.map((line) => line.state)).toEqual(['REFUSED', 'REFUSED']);
     expect(order.acceptanceDeadline).toBeNull();
     expect(order.acceptedAt).toBeNull();

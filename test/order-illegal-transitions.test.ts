@@ -173,24 +173,33 @@ describe('the order state and labels (src/orders/order.status.ts)', () => {
     ['the least advanced active line', [{ state: S.RECEIVED }, { state: S.SHIPPED }, { state: S.SHIPPING }], OrderState.SHIPPING],
     ['an open incident counted as the state before it', [{ state: S.RECEIVED }, { state: S.INCIDENT_OPEN, stateBeforeIncident: S.SHIPPED }], OrderState.SHIPPED],
     ['an open incident on a received order', [{ state: S.INCIDENT_OPEN, stateBeforeIncident: S.RECEIVED }], OrderState.RECEIVED],
+    ['every line refunded', [{ state: S.REFUNDED }, { state: S.REFUNDED }], OrderState.REFUNDED],
+    ['refunded lines next to refused and canceled ones', [{ state: S.REFUSED }, { state: S.REFUNDED }, { state: S.CANCELED }], OrderState.REFUNDED],
+    ['a refunded line next to a received one', [{ state: S.REFUNDED }, { state: S.RECEIVED }], OrderState.RECEIVED],
+    ['a refunded line next to a closed one', [{ state: S.REFUNDED }, { state: S.CLOSED }], OrderState.CLOSED],
+    ['a refunded line next to one under an incident', [{ state: S.REFUNDED }, { state: S.INCIDENT_OPEN, stateBeforeIncident: S.SHIPPED }], OrderState.SHIPPED],
   ])('derives the order state from %s', (_, lines, expected) => {
     expect(deriveOrderState(lines)).toBe(expected);
   });
 
   it.each<[OrderLineState, string, string]>([
     [S.WAITING_ACCEPTANCE, 'Przyjęcie w toku', 'Pending acceptance'],
-    [S.WAITING_DEBIT_PAYMENT, 'Obciążenie w trakcie realizacji', 'Payment in progress'],
-    [S.SHIPPING, 'Oczekuje na wysyłkę', 'Awaiting shipment'],
+    [S.WAITING_DEBIT_PAYMENT, 'Obciążenie w trakcie realizacji', 'Debit in Progress'],
+    [S.SHIPPING, 'Oczekuje na wysyłkę', 'Shipping in Progress'],
     [S.SHIPPED, 'Wysłano', 'Shipped'],
     [S.TO_COLLECT, 'Do odbioru', 'Ready for pickup'],
     [S.RECEIVED, 'Otrzymano', 'Received'],
     [S.CLOSED, 'Zamknięto', 'Closed'],
-    [S.REFUSED, 'Odrzucono', 'Refused'],
+    [S.REFUSED, 'Odrzucono', 'Rejected'],
     [S.CANCELED, 'Anulowano', 'Canceled'],
     [S.INCIDENT_OPEN, 'Incydent otwarty', 'Incident open'],
     [S.REFUNDED, 'Zwrócono', 'Refunded'],
   ])('labels %s as "%s" (PL) and "%s" (EN)', (state, pl, en) => {
     expect(stateLabel(state, Locale.PL)).toBe(pl);
     expect(stateLabel(state, Locale.EN)).toBe(en);
+  });
+
+  it('labels the REFUNDED order "Zwrócono" (PL) and "Refunded" (EN)', () => {
+    expect([stateLabel(OrderState.REFUNDED, Locale.PL), stateLabel(OrderState.REFUNDED, Locale.EN)]).toEqual(['Zwrócono', 'Refunded']);
   });
 });

@@ -106,7 +106,9 @@ describe('every step a return status does not allow', () => {
   });
 });
 
-describe('the return window: receipt + max(14, returnPolicyDays) x 24 hours', () => {
+// Rule 7 of issue 10 changed the window: it used to end at receipt + 14 x 24 hours, at the receipt's
+// time of day (an hour early across the autumn clock change; a request at 09:30 on day 14 was refused).
+describe('the return window ends at the end of its last day in Warsaw', () => {
   const withPolicy = async (days: number) => {
     const own = await createMarket(t);
     const result = (await t.gql(UpdateShopSettingsDocument, { input: { shopId: own.shop.id, returnPolicyDays: days } })).updateShopSettings;
@@ -114,24 +116,51 @@ describe('the return window: receipt + max(14, returnPolicyDays) x 24 hours', ()
     return own;
   };
 
-  it.each([14, 30])('with returnPolicyDays %i: the first refused moment, then the last allowed one', async (days) => {
-    const own = await withPolicy(days);
-    const order = await received(own);
-    const windowEndsAt = new Date(RECEIVED_AT.getTime() + days * DAY);
+  /** The last allowed moment is accepted, the first after it refused with the deadline, and the refusal changes nothing. */
+  async function expectWindowEdge(own: Market, receivedAt: Date, lastMoment: string) {
+    const order = await receivedOrder(t, own, { receivedAt });
     const before = snapshotOf(await readOrder(t, order.id));
-
-    clock.freeze(new Date(windowEndsAt.getTime() + 1));
+    clock.freeze(new Date(Date.parse(lastMoment) + 1));
     expect(await calls.request(own.keys.customer, oneUnit(order.id, order.lines[0].id))).toEqual({
       __typename: 'DeadlinePassedError',
       code: 'DEADLINE_PASSED',
       message: 'The return window has closed',
-      deadline: windowEndsAt.toISOString(),
+      deadline: lastMoment,
     });
     expect(snapshotOf(await readOrder(t, order.id))).toEqual(before);
 
-    clock.freeze(windowEndsAt);
+    clock.freeze(new Date(lastMoment));
     const ret = asReturn(await calls.request(own.keys.customer, oneUnit(order.id, order.lines[0].id)));
-    expect([ret.status, ret.requestedAt, ret.windowEndsAt]).toEqual(['REQUESTED', windowEndsAt.toISOString(), windowEndsAt.toISOString()]);
+    expect([ret.status, ret.requestedAt, ret.windowEndsAt]).toEqual(['REQUESTED', lastMoment, lastMoment]);
+  }
+
+  it.each<[string, number, string, string]>([
+    // Received Friday 5 March 2027 at 10:00 Warsaw; day 14 is Friday 19 March, in winter time (UTC+01:00).
+    ['14 days: the end of Friday 19 March (UTC+01:00)', 14, '2027-03-05T09:00:00.000Z', '2027-03-19T22:59:59.999Z'],
+    // Day 30 is Sunday 4 April: the window moves to the end of Monday 5 April, in summer time (UTC+02:00).
+    ['30 days: Sunday 4 April moves to the end of Monday 5 April (UTC+02:00)', 30, '2027-03-05T09:00:00.000Z', '2027-04-05T21:59:59.999Z'],
+    // Received late on 20 October, 00:30 on the 21st in Warsaw: the day of receipt is the Warsaw date, so day 14 is Thursday 4 November.
+    ['the Warsaw date of a receipt just after midnight counts', 14, '2027-10-20T22:30:00.000Z', '2027-11-04T22:59:59.999Z'],
+  ])('%s: the last moment is allowed, the next refused', async (_name, days, receivedAt, lastMoment) => {
+    await expectWindowEdge(await withPolicy(days), new Date(receivedAt), lastMoment);
+  });
+
+  it('across the autumn clock change: received at 11:00 CEST on 20 October 2027, the window ends at 23:59:59.999 CET on Wednesday 3 November', async () => {
+    await expectWindowEdge(await withPolicy(14), new Date('2027-10-20T09:00:00.000Z'), '2027-11-03T22:59:59.999Z');
+  });
+
+  it('a request at 09:30 on day 14 is accepted (it was refused while the window ended at the time of receipt)', async () => {
+    const order = await received();
+    clock.freeze(new Date('2027-03-19T08:30:00.000Z'));
+    expect(asReturn(await calls.request(customer(), oneUnit(order.id, order.lines[0].id))).windowEndsAt).toBe('2027-03-19T22:59:59.999Z');
+  });
+
+  it('a last day on a public holiday moves on: day 14 Friday 24 December 2027, then the weekend, so the end of Monday 27 December', async () => {
+    await expectWindowEdge(await withPolicy(14), new Date('2027-12-10T11:00:00.000Z'), '2027-12-27T22:59:59.999Z');
+  });
+
+  it('a last day on 11 November (Thursday, a holiday) moves to the end of Friday 12 November', async () => {
+    await expectWindowEdge(await withPolicy(14), new Date('2027-10-28T12:00:00.000Z'), '2027-11-12T22:59:59.999Z');
   });
 
   it('lines the close timer CLOSED can still be returned within a longer policy', async () => {
@@ -141,9 +170,10 @@ describe('the return window: receipt + max(14, returnPolicyDays) x 24 hours', ()
     // Closes every received order of this file that is due, this one among them.
     await t.app.sweeper.sweep();
     expect((await readOrder(t, order.id)).state).toBe('CLOSED');
-    clock.freeze(new Date(RECEIVED_AT.getTime() + 60 * DAY));
+    // Day 60 after Friday 5 March 2027 is Tuesday 4 May (3 May, a holiday, is the day before).
+    clock.freeze(new Date('2027-05-04T21:59:59.999Z'));
     const ret = asReturn(await calls.request(own.keys.customer, oneUnit(order.id, order.lines[1].id)));
-    expect([ret.windowEndsAt, ret.lines[0].line.state]).toEqual([new Date(RECEIVED_AT.getTime() + 60 * DAY).toISOString(), 'CLOSED']);
+    expect([ret.windowEndsAt, ret.lines[0].line.state]).toEqual(['2027-05-04T21:59:59.999Z', 'CLOSED']);
     asReturn(await calls.accept(own.keys.seller, { returnId: ret.id }));
     asReturn(await calls.receive(own.keys.seller, { returnId: ret.id }));
     const refunded = asReturn(await calls.refund(own.keys.seller, { returnId: ret.id }));
@@ -234,7 +264,7 @@ describe('what a return request may ask for', () => {
       __typename: 'InvalidStateError',
       code: 'INVALID_STATE',
       message: 'Nothing on this order can be returned',
-      currentState: 'CLOSED',
+      currentState: 'REFUNDED', // rule 2 of issue 10 (it was CLOSED)
     });
   });
 
@@ -308,10 +338,10 @@ describe('what a return request may ask for', () => {
 
 describe('the return window (src/returns/return-request.ts)', () => {
   it.each([
-    [10, '2027-03-19T09:00:00.000Z'],
-    [14, '2027-03-19T09:00:00.000Z'],
-    [30, '2027-04-04T09:00:00.000Z'],
-  ])('closes the window of a %i-day policy at receipt + max(14, days) x 24 h: %s', (days, expected) => {
+    [10, '2027-03-19T22:59:59.999Z'],
+    [14, '2027-03-19T22:59:59.999Z'],
+    [30, '2027-04-05T21:59:59.999Z'],
+  ])('a %i-day policy, received 5 March 2027: max(14, days) days after the date of receipt, to the end of a business day: %s', (days, expected) => {
     expect(returnWindowEndsAt(new Date('2027-03-05T09:00:00.000Z'), days).toISOString()).toBe(expected);
   });
 });

@@ -51,8 +51,11 @@ describe('a return walked from request to refund', () => {
       reason: 'DAMAGED_PRODUCT',
       comment: 'Pęknięta okładka',
       requestedAt: '2027-03-05T10:00:00.000Z',
-      windowEndsAt: '2027-03-19T09:00:00.000Z',
+      // The end of 19 March in Warsaw (UTC+01:00): rules 7 and 8 of issue 10 (it was receipt + 14 x 24 h, 09:00Z).
+      windowEndsAt: '2027-03-19T22:59:59.999Z',
       decisionDueAt: '2027-03-09T10:00:00.000Z',
+      refundDueAt: '2027-03-19T22:59:59.999Z',
+      refundOverdue: false,
       rejectionReason: null,
       rejectionMessage: null,
       version: 1,
@@ -115,7 +118,8 @@ describe('a return walked from request to refund', () => {
     ]);
   });
 
-  it('returning every unit refunds the whole order: every line REFUNDED, the order counts as CLOSED', async () => {
+  // Rule 2 of issue 10 changed this: such an order used to show CLOSED ("Zamknięto") at once.
+  it('returning every unit refunds the whole order: every line REFUNDED, the order REFUNDED', async () => {
     const order = await received();
     const ret = asReturn(
       await calls.request(customer(), {
@@ -132,10 +136,10 @@ describe('a return walked from request to refund', () => {
       ['99.98', 'WITHDRAWAL_NO_REASON'],
       ['35.50', 'WITHDRAWAL_NO_REASON'],
     ]);
-    expect(refunded.order.state).toBe('CLOSED');
+    expect(refunded.order.state).toBe('REFUNDED');
     expect(refunded.lines.map((line) => line.line.state)).toEqual(['REFUNDED', 'REFUNDED']);
     expect(timelineOf(await readOrder(t, order.id)).slice(-2)).toEqual([
-      'ORDER_REFUNDED RECEIVED->CLOSED by SELLER',
+      'ORDER_REFUNDED RECEIVED->REFUNDED by SELLER',
       'RETURN_UPDATED RECEIVED->REFUNDED by SELLER',
     ]);
   });

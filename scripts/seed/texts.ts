@@ -188,10 +188,11 @@ export const NUDGES: string[] = [
 
 // ------------------------------------------------------------------ incidents
 
-export type IncidentReasonCode = 'NOT_RECEIVED' | 'LATE_DELIVERY' | 'DEFECTIVE' | 'NOT_AS_DESCRIBED' | 'INCOMPLETE' | 'OTHER';
+export type IncidentReasonCode = 'NOT_RECEIVED' | 'LATE_DELIVERY' | 'DEFECTIVE' | 'NOT_AS_DESCRIBED' | 'INCOMPLETE' | 'OTHER' | 'NOT_SHIPPED_ON_TIME';
 
 /** The complaint: the first message of the incident, by reason (and category, for defects). */
 export const COMPLAINTS: Record<IncidentReasonCode, string[]> = {
+  NOT_SHIPPED_ON_TIME: ['Termin wysyłki minął, a zamówienie {nr} wciąż nie zostało nadane. Proszę o informację, kiedy je wyślecie.'],
   NOT_RECEIVED: [
     'Minął już termin dostawy, a paczki dalej nie ma — w śledzeniu od kilku dni ten sam status. Proszę o sprawdzenie, co się z nią dzieje.',
     'Dzień dobry, przesyłka z zamówienia {nr} utknęła, przewoźnik nic nie wie. Proszę o pomoc albo zwrot pieniędzy.',
@@ -241,6 +242,7 @@ export const RESOLUTIONS: Record<IncidentReasonCode, string> = {
   NOT_AS_DESCRIBED: 'Wymienimy produkt na zgodny z opisem — kurier odbierze błędny egzemplarz przy doręczeniu nowego.',
   INCOMPLETE: 'Brakującą część wysłaliśmy dziś osobną paczką. Jeszcze raz przepraszamy!',
   OTHER: 'Wysłaliśmy właściwy wariant, błędny kurier odbierze przy doręczeniu.',
+  NOT_SHIPPED_ON_TIME: 'Zamówienie zostało dziś nadane — przepraszamy za opóźnienie.',
 };
 
 export const INCIDENT_CLOSINGS = {

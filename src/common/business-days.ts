@@ -43,3 +43,23 @@ export function addBusinessDays(start: Date, days: number): Date {
   }
   return local.toJSDate();
 }
+
+/**
+ * Calendar days in Poland (the return window, the refund deadline): a date is a calendar date in
+ * Warsaw, and a period "ends at the end of day D", 23:59:59.999 Warsaw time on D, whichever offset
+ * (UTC+01:00 or UTC+02:00) holds on D: a clock change never moves the end of a day.
+ */
+export function warsawDatePlus(instant: Date, days: number): DateTime {
+  return DateTime.fromJSDate(instant, { zone: BUSINESS_ZONE }).startOf('day').plus({ days });
+}
+
+export function endOfWarsawDay(date: DateTime): Date {
+  return date.setZone(BUSINESS_ZONE).endOf('day').toJSDate();
+}
+
+/** `date` itself when it is a business day, else the next one (a last day on a weekend or public holiday moves on). */
+export function businessDateOnOrAfter(date: DateTime): DateTime {
+  let day = date;
+  while (!isBusinessDay(day.startOf('day').plus({ hours: 12 }).toJSDate())) day = day.plus({ days: 1 });
+  return day;
+}

@@ -12,6 +12,7 @@ export type NodeTypeName =
   | 'ApiKey'
   | 'Event'
   | 'Refund'
+  | 'ShippingRefund'
   | 'MessageThread'
   | 'Message'
   | 'Incident'
@@ -59,6 +60,7 @@ const NODE_TYPES = new Set<NodeTypeName>([
   'ApiKey',
   'Event',
   'Refund',
+  'ShippingRefund',
   'MessageThread',
   'Message',
   'Incident',

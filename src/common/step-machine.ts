@@ -56,6 +56,9 @@ export interface Effect {
   entityUnchanged?: true;
 }
 
+/** An event draft without what the runner adds (who acted, when). */
+export type EventFields = Omit<EventDraft, 'actor' | 'occurredAt'>;
+
 export interface StepTx extends Tx {
   env: StepEnv;
 }
@@ -112,8 +115,8 @@ export interface Machine<E extends { uuid: string }, S extends string> {
    * before the step's own `apply`; steps that only move need no `apply`. Orders move lines in `apply`.
    */
   enter?(entity: E, to: S, tx: StepTx): void | Promise<void>;
-  /** After a step: bump the version, derive what derives, and return the event draft the step's effect completes. */
-  settle(tx: Tx, entity: E, change: { step: string; fromState: string; effect: Effect }): Omit<EventDraft, 'actor' | 'occurredAt'>;
+  /** After a step: bump the version, derive what derives (an order's timers), and return the event draft the step's effect completes. */
+  settle(tx: StepTx, entity: E, change: { step: string; fromState: string; effect: Effect }): EventFields | Promise<EventFields>;
 }
 
 /** Every machine, registered when its module loads, so the sweeper finds timed steps without importing domains. */
@@ -220,7 +223,7 @@ export async function takeStep<E extends { uuid: string }>(tx: Tx, machine: Mach
   checkMoves(machine, name, step, before, machine.statesOf(entity));
   if (effect.entityUnchanged) tx.record({ ...effect.fields, type: effect.event!, data: effect.data, actor: effect.actor });
   else {
-    const draft = machine.settle(tx, entity, { step: name, fromState, effect });
+    const draft = await machine.settle(stepTx, entity, { step: name, fromState, effect });
     tx.record({ ...draft, ...effect.fields, type: effect.event ?? draft.type, actor: effect.actor });
   }
   await step.after?.(entity, input, stepTx);

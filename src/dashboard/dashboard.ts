@@ -16,6 +16,7 @@ export class Dashboard {
   @Field(() => Int) ordersPastShippingDeadline!: number;
   @Field(() => Int) openIncidents!: number;
   @Field(() => Int) returnsAwaitingDecision!: number;
+  @Field(() => Int, { description: 'Returns whose refund is overdue (`Return.refundOverdue`).' }) returnsRefundOverdue!: number;
   @Field(() => Int) unreadThreads!: number;
   @Field(() => Int) threadsAwaitingReply!: number;
   @Field(() => Int) ratingsWithoutReply!: number;
@@ -52,10 +53,11 @@ export async function computeDashboard(em: EntityManager, viewer: Viewer, now: D
        count(*) filter (where o.state = 'SHIPPING' and o.shipping_deadline <= ?) as late,
        (select count(*) from incident i where i.status <> 'CLOSED' ${incidentScope}) as incidents,
        (select count(*) from order_return r where r.status = 'REQUESTED' ${returnScope}) as returns_awaiting,
+       (select count(*) from order_return r where r.status in ('REQUESTED', 'ACCEPTED', 'RECEIVED') and r.refund_due_at < ? ${returnScope}) as returns_refund_overdue,
        (select count(*) from rating g where g.removal <> 'REMOVED' and g.reply_body is null ${ratingScope}) as ratings_without_reply
      from "order" o
      where o.state in ('WAITING_ACCEPTANCE', 'SHIPPING') ${orderScope}`,
-    [now, ...incidentParams, ...returnParams, ...ratingParams, ...orderParams],
+    [now, ...incidentParams, ...returnParams, now, ...returnParams, ...ratingParams, ...orderParams],
   );
   const [threadScope, threadParams] = scope(viewer, 't.shop_uuid', 't.customer_uuid');
   const [threads] = await connection.execute<Record<string, string>[]>(
@@ -74,6 +76,7 @@ export async function computeDashboard(em: EntityManager, viewer: Viewer, now: D
     ordersPastShippingDeadline: Number(orders.late),
     openIncidents: Number(orders.incidents),
     returnsAwaitingDecision: Number(orders.returns_awaiting),
+    returnsRefundOverdue: Number(orders.returns_refund_overdue),
     unreadThreads: Number(threads.unread),
     threadsAwaitingReply: Number(threads.awaiting_reply),
     ratingsWithoutReply: Number(orders.ratings_without_reply),

@@ -10,9 +10,9 @@ import { MessageThread } from '../messages/message-thread.entity';
 import { ThreadRead } from '../messages/thread-read.entity';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
-import { Refund } from '../orders/refund.entity';
+import { Refund, ShippingRefund } from '../orders/refund.entity';
 import { Rating } from '../ratings/rating.entity';
 import { Return, ReturnLine, ReturnRefund } from '../returns/return.entity';
 import { Shop } from '../shops/shop.entity';
 
-export const ENTITIES = [Shop, Customer, ApiKey, Order, OrderLine, Refund, Event, EventLogSecret, IdempotencyRecord, MessageThread, Message, ThreadRead, Incident, CustomerNotification, Return, ReturnLine, ReturnRefund, Rating];
+export const ENTITIES = [Shop, Customer, ApiKey, Order, OrderLine, Refund, ShippingRefund, Event, EventLogSecret, IdempotencyRecord, MessageThread, Message, ThreadRead, Incident, CustomerNotification, Return, ReturnLine, ReturnRefund, Rating];

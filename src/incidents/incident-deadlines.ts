@@ -1,7 +1,4 @@
 import { addBusinessDays } from '../common/business-days';
-import { Order } from '../orders/order.entity';
-import { OrderLine } from '../orders/order-line.entity';
-import { OrderLineState } from '../orders/order.status';
 import { Incident } from './incident.entity';
 import { IncidentStatus } from './incident.status';
 
@@ -27,24 +24,4 @@ export const OVERDUE_SQL =
 /** A RESOLVED incident the customer leaves alone closes after INCIDENT_CLOSE_AFTER. */
 export function autoCloseAt(from: Date, incidentCloseAfterMs: number): Date {
   return new Date(from.getTime() + incidentCloseAfterMs);
-}
-
-/**
- * While an incident holds every SHIPPED line of an order, the order's delivery fallback is dropped
- * (nothing is left for it to deliver). The time it had left is kept on the incident, and the wait
- * resumes with it when lines come back to SHIPPED: the open incident pauses the fallback.
- * Call `pauseDeliveryFallback` with the fallback read before the order was touched.
- */
-export function pauseDeliveryFallback(incident: Incident, order: Order, fallbackBefore: Date | null | undefined, now: Date): void {
-  if (fallbackBefore && !order.deliveryFallbackAt) {
-    incident.deliveryFallbackLeftMs = Math.max(0, fallbackBefore.getTime() - now.getTime());
-  }
-}
-
-export function resumeDeliveryFallback(incident: Incident, order: Order, restored: readonly OrderLine[], now: Date): void {
-  const backToShipped = restored.some((line) => line.state === OrderLineState.SHIPPED);
-  if (backToShipped && incident.deliveryFallbackLeftMs != null && !order.deliveryFallbackAt) {
-    order.deliveryFallbackAt = new Date(now.getTime() + incident.deliveryFallbackLeftMs);
-  }
-  incident.deliveryFallbackLeftMs = null;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BigIntType, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Opt, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Opt, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ActorType } from '../auth/role';
 import { Actor } from '../common/events/event.entity';
@@ -7,7 +7,7 @@ import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
-import { IncidentReason, IncidentStatus } from './incident.status';
+import { IncidentReason, IncidentResolution, IncidentStatus, NOT_THE_SHOPS_FAULT } from './incident.status';
 
 /**
  * A customer's complaint about some lines of an order. Shop and customer are stored as ids (like
@@ -20,7 +20,7 @@ import { IncidentReason, IncidentStatus } from './incident.status';
 @ObjectType({ implements: Node })
 export class Incident {
   /** Derived getters, never passed to `em.create`. */
-  [OptionalProps]?: 'openedBy' | 'closedBy' | 'blocksPayout';
+  [OptionalProps]?: 'openedBy' | 'closedBy' | 'blocksPayout' | 'countsForQuality';
 
   @PrimaryKey({ type: 'uuid', fieldName: 'id' })
   uuid: string & Opt = randomUUID();
@@ -102,16 +102,18 @@ export class Incident {
   @Index()
   autoCloseAt?: Date | null;
 
-  /**
-   * What was left of the order's delivery fallback when this incident took its last SHIPPED lines;
-   * the wait resumes with it when they come back (incident-deadlines.ts).
-   */
-  @Property({ type: new BigIntType('number'), nullable: true })
-  deliveryFallbackLeftMs?: number | null;
-
   @Field({ description: "While an incident is open the shop's payout for the order is blocked." })
   get blocksPayout(): boolean {
     return this.status !== IncidentStatus.CLOSED;
+  }
+
+  @Field(() => IncidentResolution, { nullable: true, description: 'How it was settled; null until given (markIncidentResolved) or set by a refund.' })
+  @Enum({ items: () => IncidentResolution, type: 'text', nullable: true })
+  resolution?: IncidentResolution | null;
+
+  @Field({ description: 'Whether it counts in ShopQuality.incidentRate: false for CARRIER_FAULT and CUSTOMER_ERROR.' })
+  get countsForQuality(): boolean {
+    return !this.resolution || !NOT_THE_SHOPS_FAULT.includes(this.resolution);
   }
 
   /** Bumped by every change; clients pass it back as `expectedVersion`. */

@@ -15,12 +15,12 @@ import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { lockOrder, OrderAction, touchOrder } from '../orders/order.machine';
 import { linesIn, moveLines, OrderLineState } from '../orders/order.status';
-import { clearStaleDeadlines } from '../orders/order-deadlines';
-import { autoCloseAt, dueDates, pauseDeliveryFallback, resumeDeliveryFallback } from './incident-deadlines';
+import { onAfterSalesSettled } from '../orders/order-deadlines';
+import { autoCloseAt, dueDates } from './incident-deadlines';
 import { Incident } from './incident.entity';
 import { incidentScope } from './incident.queries';
 import { IncidentActionInput, OpenIncidentInput } from './incident.schema';
-import { INCIDENT_STATUS, IncidentAction, IncidentStatus, OPEN_INCIDENT_STATUSES } from './incident.status';
+import { INCIDENT_STATUS, IncidentAction, IncidentReason, IncidentResolution, IncidentStatus, OPEN_INCIDENT_STATUSES } from './incident.status';
 
 const S = IncidentStatus;
 
@@ -29,6 +29,20 @@ const operatorDecidesDispute: Guard<Incident> = (incident, { viewer }) =>
   incident.status === S.DISPUTED && viewer?.role !== Role.OPERATOR ? new InvalidStateError(incident.status, 'A disputed incident is closed by the operator') : undefined;
 
 const checkNote = (input: IncidentActionInput) => checkText(['input', 'message'], input.message, MAX_MESSAGE_LENGTH, true);
+
+const noResolution = (input: IncidentActionInput) =>
+  input.resolution ? new ValidationError(['input', 'resolution'], 'is given by markIncidentResolved or by an operator closing the incident') : undefined;
+
+/** A customer's step carries no resolution: only the shop (resolving) and the operator (closing) say how it was settled. */
+const resolutionByOperatorOnly: Guard<Incident> = (_incident, { viewer }, input?: IncidentActionInput) =>
+  viewer && viewer.role !== Role.OPERATOR ? noResolution(input ?? ({} as IncidentActionInput)) : undefined;
+
+/** The resolution a step names, when it names one; omitted, the incident keeps the one it has. */
+function recordResolution(incident: Incident, input: IncidentActionInput): Record<string, unknown> {
+  if (!input.resolution) return {};
+  incident.resolution = input.resolution;
+  return { resolution: input.resolution };
+}
 
 /** A note on an incident step goes to the order's thread after the step; it asks the shop for no new answer. */
 async function postNote(incident: Incident, input: IncidentActionInput, tx: StepTx): Promise<void> {
@@ -48,10 +62,11 @@ export const INCIDENT_STEPS = {
     from: [S.NEW, S.IN_PROGRESS],
     to: [S.RESOLVED],
     check: checkNote,
-    apply(incident, _input, tx) {
+    apply(incident, input: IncidentActionInput, tx) {
       // The customer has INCIDENT_CLOSE_AFTER to close or dispute it.
       incident.autoCloseAt = autoCloseAt(tx.now, tx.env.config.incidentCloseAfterMs);
-      return {};
+      const data = recordResolution(incident, input);
+      return Object.keys(data).length > 0 ? { data } : {};
     },
     after: postNote,
   },
@@ -60,26 +75,44 @@ export const INCIDENT_STEPS = {
     action: IncidentAction.CLOSE,
     from: OPEN_INCIDENT_STATUSES,
     to: [S.CLOSED],
-    guards: [operatorDecidesDispute],
+    guards: [operatorDecidesDispute, resolutionByOperatorOnly],
     check: checkNote,
-    apply: (incident, _input, tx) => (touchOrder(tx, incident.order), {}),
+    async apply(incident, input: IncidentActionInput, tx) {
+      const data = recordResolution(incident, input);
+      await touchOrder(tx, incident.order);
+      return Object.keys(data).length > 0 ? { data } : {};
+    },
     after: postNote,
   },
-  DISPUTE: { roles: CUSTOMER_SIDE, action: IncidentAction.DISPUTE, from: [S.RESOLVED], to: [S.DISPUTED], check: checkNote, after: postNote },
+  DISPUTE: {
+    roles: CUSTOMER_SIDE,
+    action: IncidentAction.DISPUTE,
+    from: [S.RESOLVED],
+    to: [S.DISPUTED],
+    check: (input: IncidentActionInput) => firstProblem(() => checkNote(input), () => noResolution(input)),
+    after: postNote,
+  },
   // The customer stayed silent for INCIDENT_CLOSE_AFTER after the resolution.
   AUTO_CLOSE: {
     roles: [],
     from: [S.RESOLVED],
     to: [S.CLOSED],
     due: { column: 'autoCloseAt', ready: { status: S.RESOLVED } },
-    apply: (incident, _input, tx) => (touchOrder(tx, incident.order), {}),
+    apply: async (incident, _input, tx) => (await touchOrder(tx, incident.order), {}),
   },
-  // A refund of a line's full value settles its incident, whatever its status; the refund's own event touches the order.
+  /**
+   * Any refund on one of its lines settles the incident, whatever its status ("if you refund a
+   * customer through EmpikPlace, the incident will be closed automatically"); the refund's own
+   * event touches the order. Resolved as REFUNDED unless the shop said otherwise.
+   */
   REFUND_CLOSE: {
     roles: [],
     from: OPEN_INCIDENT_STATUSES,
     to: [S.CLOSED],
-    apply: (_incident, input: { refundedLineIds: string[] }) => ({ data: { refundedLineIds: input.refundedLineIds } }),
+    apply(incident, input: { refundedLineIds: string[] }) {
+      incident.resolution ??= IncidentResolution.REFUNDED;
+      return { data: { refundedLineIds: input.refundedLineIds } };
+    },
   },
 } satisfies Record<string, Step<Incident, IncidentStatus>>;
 
@@ -101,18 +134,13 @@ async function lockIncident(em: EntityManager, uuid: string, viewer: Viewer | nu
 
 /**
  * Gives the incident's lines back: each line still INCIDENT_OPEN returns to the state it had before
- * (a line refunded meanwhile stays REFUNDED). Returns the lines moved.
+ * (moved on if the shop shipped it meanwhile; a line refunded whole meanwhile stays REFUNDED).
  */
-function settleLines(incident: Incident): OrderLine[] {
-  const restored: OrderLine[] = [];
+function settleLines(incident: Incident): void {
   for (const line of incident.lines.getItems()) {
-    if (line.state === OrderLineState.INCIDENT_OPEN && line.stateBeforeIncident) {
-      moveLines([line], line.stateBeforeIncident);
-      restored.push(line);
-    }
+    if (line.state === OrderLineState.INCIDENT_OPEN && line.stateBeforeIncident) moveLines([line], line.stateBeforeIncident);
     line.stateBeforeIncident = null;
   }
-  return restored;
 }
 
 export const incidentMachine = defineMachine<Incident, IncidentStatus>({
@@ -126,7 +154,7 @@ export const incidentMachine = defineMachine<Incident, IncidentStatus>({
   stateName: (incident) => incident.status,
   lock: lockIncident,
   version: (incident) => incident.version,
-  /** A status brings its timestamps; closing gives the lines back and resumes the order's delivery wait. */
+  /** A status brings its timestamps; closing gives the lines back, and the order may close once nothing else is open. */
   enter(incident, to, tx) {
     incident.status = to;
     if (to === S.IN_PROGRESS) incident.firstResponseAt ??= tx.now;
@@ -140,7 +168,8 @@ export const incidentMachine = defineMachine<Incident, IncidentStatus>({
       incident.closedAt = tx.now;
       incident.closedByType = tx.actor.type;
       incident.closedByName = tx.actor.displayName;
-      resumeDeliveryFallback(incident, incident.order, settleLines(incident), tx.now);
+      settleLines(incident);
+      onAfterSalesSettled(incident.order, tx.now);
     }
   },
   settle(_tx, incident, { step, fromState, effect }) {
@@ -160,39 +189,64 @@ export const incidentMachine = defineMachine<Incident, IncidentStatus>({
 
 // ---------------------------------------------------------------- opening one: a step on the order
 
-/** The line states an incident can be opened on: the goods are on their way or arrived. */
+/** The line states an incident can be opened on for any reason: the goods are on their way or arrived. */
 export const INCIDENT_LINE_STATES: readonly OrderLineState[] = [OrderLineState.SHIPPED, OrderLineState.TO_COLLECT, OrderLineState.RECEIVED];
 
+const LATE_SHIPMENT_NOT_YET = 'An incident about a late shipment can be opened once the shipping deadline has passed';
+
+/** The shipping deadline has passed (at the deadline itself it has). */
+function shippingLate(order: Order, now: Date): boolean {
+  return Boolean(order.shippingDeadline && order.shippingDeadline <= now);
+}
+
 /**
- * Why no incident can be opened on the order now, or nothing. When every such line already has its
- * incident the answer is AlreadyExistsError (one open incident per line).
+ * Whether `line` can carry an incident of `reason` (undefined: of some reason, for
+ * `availableActions`): SHIPPED, TO_COLLECT and RECEIVED lines for any reason; SHIPPING lines for
+ * NOT_SHIPPED_ON_TIME once the order's shipping deadline has passed (the seed: the customer did not
+ * get the order within the stated time).
  */
-function checkOpenable(order: Order): ErrorResult | undefined {
-  if (linesIn(order, INCIDENT_LINE_STATES).length > 0) return undefined;
+function canCarry(order: Order, line: OrderLine, reason: IncidentReason | undefined, now: Date): boolean {
+  if (INCIDENT_LINE_STATES.includes(line.state)) return true;
+  const aboutShipping = reason === undefined || reason === IncidentReason.NOT_SHIPPED_ON_TIME;
+  return line.state === OrderLineState.SHIPPING && aboutShipping && shippingLate(order, now);
+}
+
+/**
+ * Why no incident of `reason` can be opened on the order now, or nothing. When every such line
+ * already has its incident the answer is AlreadyExistsError (one open incident per line).
+ */
+function checkOpenable(order: Order, reason: IncidentReason | undefined, now: Date): ErrorResult | undefined {
+  if (order.lines.getItems().some((line) => canCarry(order, line, reason, now))) return undefined;
+  const shipping = linesIn(order, [OrderLineState.SHIPPING]).length > 0;
+  if (shipping && reason === IncidentReason.NOT_SHIPPED_ON_TIME) return new InvalidStateError(order.state, LATE_SHIPMENT_NOT_YET);
   if (linesIn(order, [OrderLineState.INCIDENT_OPEN]).length > 0) return new AlreadyExistsError('Every line that can carry an incident already has an open one');
   return new InvalidStateError(order.state, `An incident cannot be opened while the order is ${order.state}`);
 }
 
 /** The lines the incident is about: those named (each checked), or every line that can carry one. */
-function pickLines(order: Order, lineIds: readonly string[] | null | undefined): OrderLine[] | ErrorResult {
-  if (!lineIds) return linesIn(order, INCIDENT_LINE_STATES);
+function pickLines(order: Order, input: OpenIncidentInput, now: Date): OrderLine[] | ErrorResult {
+  if (!input.lineIds) return order.lines.getItems().filter((line) => canCarry(order, line, input.reason, now));
   const picked: OrderLine[] = [];
-  for (const [i, lineId] of lineIds.entries()) {
+  for (const [i, lineId] of input.lineIds.entries()) {
     const uuid = localIdOf('OrderLine', lineId);
     const line = order.lines.getItems().find((candidate) => candidate.uuid === uuid);
     if (!line) return new ValidationError(['input', 'lineIds', i], 'is not a line of this order');
     if (picked.includes(line)) return new ValidationError(['input', 'lineIds', i], 'is listed twice');
     if (line.state === OrderLineState.INCIDENT_OPEN) return new AlreadyExistsError(`Line ${line.index} already has an open incident`);
-    if (!INCIDENT_LINE_STATES.includes(line.state)) return new InvalidStateError(order.state, `An incident cannot be opened on line ${line.index} while it is ${line.state}`);
+    if (!canCarry(order, line, input.reason, now)) {
+      const notYet = line.state === OrderLineState.SHIPPING && input.reason === IncidentReason.NOT_SHIPPED_ON_TIME;
+      return new InvalidStateError(order.state, notYet ? LATE_SHIPMENT_NOT_YET : `An incident cannot be opened on line ${line.index} while it is ${line.state}`);
+    }
     picked.push(line);
   }
   return picked;
 }
 
 /**
- * A customer (or an operator for them) complains about shipped or received lines: the lines become
- * INCIDENT_OPEN remembering their state, the due dates start, and the complaint is posted to the
- * order's thread, all in one transaction. Added to the order's steps by the incidents' install.
+ * A customer (or an operator for them) complains about lines: the lines become INCIDENT_OPEN
+ * remembering their state, the due dates start, and the complaint is posted to the order's thread,
+ * all in one transaction; the order's timers follow its lines (a delivery fallback pauses while
+ * incidents hold every shipped line). Added to the order's steps by the incidents' install.
  */
 export const OPEN_INCIDENT: Step<Order, OrderLineState> = {
   roles: CUSTOMER_SIDE,
@@ -200,16 +254,15 @@ export const OPEN_INCIDENT: Step<Order, OrderLineState> = {
   // Any state: the guard (or, for named lines, `pickLines`) says in words why not.
   from: Object.values(OrderLineState),
   to: [OrderLineState.INCIDENT_OPEN],
-  guards: [(order, _env, input?: OpenIncidentInput) => (input?.lineIds ? undefined : checkOpenable(order))],
+  guards: [(order, { now }, input?: OpenIncidentInput) => (input?.lineIds ? undefined : checkOpenable(order, input?.reason, now))],
   check: (input: OpenIncidentInput) =>
     firstProblem(
       () => checkText(['input', 'message'], input.message, MAX_MESSAGE_LENGTH),
       () => (input.lineIds ? checkList(['input', 'lineIds'], input.lineIds, 1, 100) : undefined),
     ),
   apply(order, input: OpenIncidentInput, tx) {
-    const lines = pickLines(order, input.lineIds);
+    const lines = pickLines(order, input, tx.now);
     if (!Array.isArray(lines)) return lines;
-    const fallbackBefore = order.deliveryFallbackAt;
     const incident = tx.em.create(Incident, {
       order,
       shopUuid: order.shop.uuid,
@@ -224,9 +277,6 @@ export const OPEN_INCIDENT: Step<Order, OrderLineState> = {
     incident.lines.set(lines);
     for (const line of lines) line.stateBeforeIncident = line.state;
     moveLines(lines, OrderLineState.INCIDENT_OPEN);
-    // The fallback the runner's touch of the order drops (nothing left SHIPPED) is kept on the incident.
-    clearStaleDeadlines(order);
-    pauseDeliveryFallback(incident, order, fallbackBefore, tx.now);
     return {
       event: EventType.INCIDENT_OPENED,
       fields: { incidentUuid: incident.uuid, fromState: null, toState: S.NEW },
@@ -240,6 +290,11 @@ export const OPEN_INCIDENT: Step<Order, OrderLineState> = {
   },
 };
 
+/** The order's NEW incidents, locked in the order every writer takes them. */
+function newIncidentsOf(tx: StepTx, order: Order): Promise<Incident[]> {
+  return tx.em.find(Incident, { order, status: S.NEW }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { openedAt: 'asc', uuid: 'asc' } });
+}
+
 /**
  * messageHooks.posted: the shop's first message in the order's thread after an incident opened is
  * its answer to every NEW incident of the order (the thread is the order's, not the incident's).
@@ -247,15 +302,25 @@ export const OPEN_INCIDENT: Step<Order, OrderLineState> = {
  */
 export async function answerNewIncidents(tx: StepTx, thread: MessageThread, _message: Message, side: ThreadSide): Promise<void> {
   if (side !== 'SHOP' || !thread.order) return;
-  const order = thread.order;
-  const waiting = await tx.em.find(Incident, { order, status: S.NEW }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { openedAt: 'asc', uuid: 'asc' } });
-  for (const incident of waiting) await takeOrFail(tx, incident, 'SHOP_ANSWER', {});
+  for (const incident of await newIncidentsOf(tx, thread.order)) await takeOrFail(tx, incident, 'SHOP_ANSWER', {});
+}
+
+/** orderHooks.linesShipped: shipping lines a late-shipment incident holds is the shop's answer to it. */
+export async function answerShippedIncidents(tx: StepTx, order: Order, shipped: readonly OrderLine[]): Promise<void> {
+  const held = shipped.filter((line) => line.state === OrderLineState.INCIDENT_OPEN);
+  if (held.length === 0) return;
+  await tx.em.flush();
+  const waiting = await newIncidentsOf(tx, order);
+  await tx.em.populate(waiting, ['lines']);
+  for (const incident of waiting) {
+    if (incident.lines.getItems().some((line) => held.includes(line))) await takeOrFail(tx, incident, 'SHOP_ANSWER', {});
+  }
 }
 
 /**
- * orderHooks.linesFullyRefunded: a refund of a line's full value closes the open incident holding
- * it (the shop settled the complaint with money). The refunded line stays REFUNDED; the incident's
- * other lines return to their state before it.
+ * orderHooks.linesRefunded: any refund on a line closes the open incident holding it (the shop
+ * settled the complaint with money). A line refunded whole stays REFUNDED; the incident's other
+ * lines return to their state before it.
  */
 export async function closeRefundedIncidents(tx: StepTx, order: Order, refunded: readonly OrderLine[]): Promise<void> {
   await tx.em.flush(); // the refunded lines' new state is in the database before anything is read back

@@ -1,7 +1,7 @@
 import { createUnionType, Field, ID, InputType, Int } from 'type-graphql';
 import { AlreadyExistsError, InvalidStateError, NotFoundError, ValidationError, VersionConflictError } from '../common/errors';
 import { Incident } from './incident.entity';
-import { IncidentReason, IncidentStatus } from './incident.status';
+import { IncidentReason, IncidentResolution, IncidentStatus } from './incident.status';
 
 @InputType()
 export class OpenIncidentInput {
@@ -24,6 +24,9 @@ export class IncidentActionInput {
 
   @Field(() => String, { nullable: true, description: "Optional note posted to the order's thread." })
   message?: string | null;
+
+  @Field(() => IncidentResolution, { nullable: true, description: "markIncidentResolved (and an operator's closeIncident): how it was settled." })
+  resolution?: IncidentResolution | null;
 
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;

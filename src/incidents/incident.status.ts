@@ -29,15 +29,41 @@ export enum IncidentReason {
   NOT_AS_DESCRIBED = 'NOT_AS_DESCRIBED',
   INCOMPLETE = 'INCOMPLETE',
   OTHER = 'OTHER',
+  NOT_SHIPPED_ON_TIME = 'NOT_SHIPPED_ON_TIME',
 }
-registerEnumType(IncidentReason, { name: 'IncidentReason' });
+registerEnumType(IncidentReason, {
+  name: 'IncidentReason',
+  valuesConfig: { NOT_SHIPPED_ON_TIME: { description: 'Paid lines still SHIPPING after their shippingDeadline.' } },
+});
+
+/** How an incident was settled; decides whether it counts against the shop (`countsForQuality`). */
+export enum IncidentResolution {
+  REFUNDED = 'REFUNDED',
+  REPLACED = 'REPLACED',
+  REPAIRED = 'REPAIRED',
+  CARRIER_FAULT = 'CARRIER_FAULT',
+  CUSTOMER_ERROR = 'CUSTOMER_ERROR',
+  OTHER = 'OTHER',
+}
+registerEnumType(IncidentResolution, {
+  name: 'IncidentResolution',
+  description: 'How an incident was settled; decides whether it counts against the shop.',
+  valuesConfig: {
+    REFUNDED: { description: 'The customer got money back (also set when a refund closes the incident).' },
+    CARRIER_FAULT: { description: 'The carrier lost or damaged the parcel: does not count against the shop.' },
+    CUSTOMER_ERROR: { description: 'The customer was mistaken: does not count against the shop.' },
+  },
+});
+
+/** Resolutions that are not the shop's doing, so they do not count in ShopQuality.incidentRate. */
+export const NOT_THE_SHOPS_FAULT: readonly IncidentResolution[] = [IncidentResolution.CARRIER_FAULT, IncidentResolution.CUSTOMER_ERROR];
 
 const S = IncidentStatus;
 
 /**
  * Which status may follow which. NEW -> RESOLVED is allowed: a shop may settle a complaint at once
  * (resolving counts as its first answer). Every open status may close: the customer withdraws, the
- * operator decides a dispute, or a full refund settles it. CLOSED is terminal.
+ * operator decides a dispute, or a refund settles it. CLOSED is terminal.
  */
 export const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
   [S.NEW]: [S.IN_PROGRESS, S.RESOLVED, S.CLOSED],

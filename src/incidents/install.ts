@@ -4,13 +4,14 @@ import { messageHooks } from '../messages/message-hooks';
 import { orderHooks } from '../orders/order-hooks';
 import { orderMachine } from '../orders/order.machine';
 import { incidentLoaders } from './incident.loaders';
-import { answerNewIncidents, closeRefundedIncidents, OPEN_INCIDENT } from './incident.machine';
+import { answerNewIncidents, answerShippedIncidents, closeRefundedIncidents, OPEN_INCIDENT } from './incident.machine';
 
-/** Joins incidents to orders (opening one is an order step; full refunds close them), messages (the shop's answer) and the request loaders. */
+/** Joins incidents to orders (opening one is an order step; refunds close them, shipping answers them), messages (the shop's answer) and the request loaders. */
 export function installIncidents(): void {
   orderMachine.steps.OPEN_INCIDENT = OPEN_INCIDENT;
   validateMachine(orderMachine);
-  orderHooks.linesFullyRefunded.push(closeRefundedIncidents);
+  orderHooks.linesRefunded.push(closeRefundedIncidents);
+  orderHooks.linesShipped.push(answerShippedIncidents);
   messageHooks.posted.push(answerNewIncidents);
   registerLoaders(incidentLoaders);
 }

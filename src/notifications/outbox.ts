@@ -69,9 +69,10 @@ function titlesOf(order: Order, lineIds: unknown): string[] {
   return order.lines.getItems().filter((line) => lineIds.includes(line.id)).map((line) => line.productTitle);
 }
 
-/** The refunded total from the event's data: `lines[].amount` (order refunds) or `amount` (tolerated for other refunds). */
+/** The refunded total from the event's data: `lines[].amount` (order refunds) or `amount` (a return's), plus `shipping` when refunded. */
 function refundedMinor(data: Record<string, unknown> | undefined): number | undefined {
   const amounts = Array.isArray(data?.lines) ? data.lines.map((line: { amount?: unknown }) => line?.amount) : [data?.amount];
+  if (data?.shipping !== undefined) amounts.push(data.shipping);
   const minors = amounts.map((amount) => (typeof amount === 'string' ? toMinorUnits(amount) : undefined));
   if (minors.length === 0 || minors.some((minor) => minor === undefined)) return undefined;
   return minors.reduce((sum: number, minor) => sum + minor!, 0);

@@ -1,13 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { clock } from '../common/clock';
 import { ValidationError } from '../common/errors';
+import { Guard } from '../common/step-machine';
 import { checkText, firstProblem } from '../common/validation';
 import { findCarrier } from './carriers';
 import { RecordCarrierDeliveryInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderState } from './order.status';
 
-/** An integrated carrier's report must name a known tracking number, an integrated carrier and no future date. */
+/** An integrated carrier's report must name a tracking number and an integrated carrier. */
 export function checkCarrierDelivery(input: RecordCarrierDeliveryInput): ValidationError | undefined {
   return firstProblem(
     () => checkText(['input', 'trackingNumber'], input.trackingNumber, 100),
@@ -17,9 +17,20 @@ export function checkCarrierDelivery(input: RecordCarrierDeliveryInput): Validat
       if (!carrier.integrated) return new ValidationError(['input', 'carrierCode'], `${carrier.name} does not report deliveries`);
       return undefined;
     },
-    () => (input.deliveredAt && input.deliveredAt > clock.now() ? new ValidationError(['input', 'deliveredAt'], 'must not be in the future') : undefined),
   );
 }
+
+/**
+ * A delivery happens between the shipment and now, both included: a date before the shipment or in
+ * the future is a carrier's mistake, and taken as it is would start (or end) the return window wrongly.
+ */
+export const deliveredWithinShipment: Guard<Order> = (order, { now }, input?: RecordCarrierDeliveryInput) => {
+  const deliveredAt = input?.deliveredAt;
+  if (!deliveredAt) return undefined;
+  if (deliveredAt > now) return new ValidationError(['input', 'deliveredAt'], 'must not be in the future');
+  if (order.shippedAt && deliveredAt < order.shippedAt) return new ValidationError(['input', 'deliveredAt'], 'must not be before the shipment');
+  return undefined;
+};
 
 /**
  * The order a carrier's report is about. A tracking number can come back on a later parcel, so the

@@ -8,6 +8,10 @@ import { OrderLine } from './order-line.entity';
  * offer on an order are steps they add to the order machine (order.machine.ts), not hooks.
  */
 export const orderHooks = {
-  /** Lines whose whole value has just been refunded (an open incident on them closes). */
-  linesFullyRefunded: [] as ((tx: StepTx, order: Order, lines: readonly OrderLine[]) => Promise<void>)[],
+  /** Lines that have just been refunded, in full or in part (an open incident on them closes). */
+  linesRefunded: [] as ((tx: StepTx, order: Order, lines: readonly OrderLine[]) => Promise<void>)[],
+  /** Lines just handed to the carrier or made ready for pickup, those under an incident included (the shop's answer to it). */
+  linesShipped: [] as ((tx: StepTx, order: Order, lines: readonly OrderLine[]) => Promise<void>)[],
+  /** Whether something on a RECEIVED order keeps it from closing (an open return); read after the step's own changes. */
+  closingHeld: [] as ((tx: StepTx, order: Order) => Promise<boolean>)[],
 };

@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, Enum, ManyToOne, Opt, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../common/global-id';
 import { Money } from '../common/money';
 import { Node } from '../common/node';
 import type { Order } from './order.entity';
 import { OrderLineState } from './order.status';
+
+/** Why a shop cancels lines it accepted (`cancelOrder`'s reasonCode); only CUSTOMER_REQUEST leaves its quality alone. */
+export enum CancellationReason {
+  CUSTOMER_REQUEST = 'CUSTOMER_REQUEST',
+  OUT_OF_STOCK = 'OUT_OF_STOCK',
+  ADDRESS_PROBLEM = 'ADDRESS_PROBLEM',
+  PRICE_ERROR = 'PRICE_ERROR',
+  OTHER = 'OTHER',
+}
+registerEnumType(CancellationReason, { name: 'CancellationReason', description: "Why a shop cancels lines it accepted (`CancelOrderInput.reasonCode`)." });
 
 @Entity({ tableName: 'order_line' })
 @Unique({ properties: ['order', 'index'] })
@@ -54,6 +64,10 @@ export class OrderLine {
 
   @Property({ type: new BigIntType('number') })
   refundedMinor: number & Opt = 0;
+
+  @Field(() => CancellationReason, { nullable: true, description: "Why the shop canceled the line (`cancelOrder`'s reasonCode); null unless canceled by cancelOrder." })
+  @Enum({ items: () => CancellationReason, type: 'text', nullable: true })
+  cancellationReason?: CancellationReason | null;
 
   get priceMinor(): number {
     return this.unitPriceMinor * this.quantity;

@@ -9,13 +9,12 @@ import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { runIdempotent } from '../common/idempotency';
 import { createLoaders } from '../common/loaders';
-import { takeStep } from '../common/step-machine';
+import { asStepTx, takeStep } from '../common/step-machine';
 import { Tx } from '../common/transaction';
 import { checkInt, checkList, checkText, firstProblem, parseAmount, Path } from '../common/validation';
 import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { Config } from '../config';
-import { onPlaced } from './order-deadlines';
 import { AddressInput, PlaceOrderInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
@@ -118,7 +117,7 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
     customer,
     state: deriveOrderState([{ state: OrderLineState.WAITING_ACCEPTANCE }]),
     paymentWorkflow: input.paymentWorkflow,
-    priceMinor: input.lines.reduce((sum, line, i) => sum + parsed.unitPricesMinor[i] * line.quantity, 0),
+    priceMinor: 0, // touchOrder sums the lines
     shippingPriceMinor: parsed.shippingPriceMinor,
     shippingAddress: {
       name: address.name.trim(),
@@ -145,9 +144,8 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
       }),
     ),
   );
-  onPlaced(order, config);
   order.version = 0; // touchOrder makes it 1
-  touchOrder(tx, order);
+  await touchOrder(asStepTx(tx, viewer, config), order);
   tx.record(orderEvent(order, null, { event: EventType.ORDER_PLACED }));
   if (shop.autoAccept) {
     // Shops that accept everything have the system accept each order the moment it is placed.

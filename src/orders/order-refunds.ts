@@ -8,7 +8,7 @@ import { RefundOrderInput } from './order.schema';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { canTransition, moveLines, OrderLineState } from './order.status';
-import { Refund, RefundReason } from './refund.entity';
+import { Refund, RefundReason, ShippingRefund } from './refund.entity';
 
 /** Lines whose money the customer has paid can be refunded, in any state but these. */
 const NOT_REFUNDABLE = new Set([OrderLineState.WAITING_ACCEPTANCE, OrderLineState.WAITING_DEBIT_PAYMENT, OrderLineState.REFUSED, OrderLineState.REFUNDED]);
@@ -19,21 +19,46 @@ export function refundableMinor(order: Order, line: OrderLine): number {
   return line.refundableMinor;
 }
 
+/** Whether anything on the order, a line or the shipping, can still be refunded. */
+export function anythingRefundable(order: Order): boolean {
+  return order.shippingRefundableMinor > 0 || order.lines.getItems().some((line) => refundableMinor(order, line) > 0);
+}
+
 export interface LineRefund {
   line: OrderLine;
   amountMinor: number;
 }
 
-/** Matches each requested line to the order and its amount to what is left refundable on it. */
-export function planRefunds(order: Order, input: RefundOrderInput): LineRefund[] | ValidationError | AmountExceedsRefundableError {
-  const listProblem = checkList(['input', 'lines'], input.lines, 1, 100);
+/** What one refund pays back: amounts per line, and of the shipping (0: none). */
+export interface RefundPlan {
+  lines: LineRefund[];
+  shippingMinor: number;
+}
+
+/**
+ * The shipping part of a refund: a positive amount, at most what is left of the shipping price
+ * (the seller's help: after a withdrawal or an upheld complaint the shop refunds the delivery too).
+ */
+export function planShippingRefund(order: Order, shipping: string | null | undefined): number | ValidationError | AmountExceedsRefundableError {
+  if (shipping === null || shipping === undefined) return 0;
+  const amountMinor = parseAmount(['input', 'shipping'], shipping, 1, Number.MAX_SAFE_INTEGER);
+  if (amountMinor instanceof ValidationError) return amountMinor;
+  const refundable = order.shippingRefundableMinor;
+  if (amountMinor > refundable) return new AmountExceedsRefundableError(new Money(refundable), `The shipping has ${new Money(refundable).amount} left to refund`);
+  return amountMinor;
+}
+
+/** Matches each requested line to the order and its amount to what is left refundable on it; the shipping likewise. */
+export function planRefunds(order: Order, input: RefundOrderInput): RefundPlan | ValidationError | AmountExceedsRefundableError {
+  const withShipping = input.shipping !== null && input.shipping !== undefined;
+  const listProblem = checkList(['input', 'lines'], input.lines, withShipping ? 0 : 1, 100);
   if (listProblem) return listProblem;
-  const plan: LineRefund[] = [];
+  const lines: LineRefund[] = [];
   for (const [i, requested] of input.lines.entries()) {
     const uuid = localIdOf('OrderLine', requested.lineId);
     const line = order.lines.getItems().find((candidate) => candidate.uuid === uuid);
     if (!line) return new ValidationError(['input', 'lines', i, 'lineId'], 'is not a line of this order');
-    if (plan.some((planned) => planned.line === line)) return new ValidationError(['input', 'lines', i, 'lineId'], 'is listed twice');
+    if (lines.some((planned) => planned.line === line)) return new ValidationError(['input', 'lines', i, 'lineId'], 'is listed twice');
     const refundable = refundableMinor(order, line);
     let amountMinor = refundable;
     if (requested.amount !== null && requested.amount !== undefined) {
@@ -44,23 +69,36 @@ export function planRefunds(order: Order, input: RefundOrderInput): LineRefund[]
     if (amountMinor === 0 || amountMinor > refundable) {
       return new AmountExceedsRefundableError(new Money(refundable), `Line ${line.index} has ${new Money(refundable).amount} left to refund`);
     }
-    plan.push({ line, amountMinor });
+    lines.push({ line, amountMinor });
   }
-  return plan;
+  const shippingMinor = planShippingRefund(order, input.shipping);
+  if (typeof shippingMinor !== 'number') return shippingMinor;
+  return { lines, shippingMinor };
 }
 
-/** Records the refunds; lines whose whole value went back become REFUNDED (a canceled line stays CANCELED). */
-export async function applyRefunds(tx: StepTx, order: Order, plan: readonly LineRefund[], reason: RefundReason): Promise<Refund[]> {
+/**
+ * Records the refunds: a Refund per line (a line whose whole value went back becomes REFUNDED; a
+ * canceled line stays CANCELED) and a ShippingRefund for the shipping part. The refunded lines are
+ * handed to the hooks (an open incident on them closes).
+ */
+export async function applyRefunds(tx: StepTx, order: Order, plan: RefundPlan, reason: RefundReason): Promise<Refund[]> {
   const refunds: Refund[] = [];
-  const fullyRefunded: OrderLine[] = [];
-  for (const { line, amountMinor } of plan) {
+  for (const { line, amountMinor } of plan.lines) {
     line.refundedMinor += amountMinor;
     refunds.push(tx.em.create(Refund, { order, line, amountMinor, reason, createdAt: tx.now }));
-    if (line.refundableMinor === 0 && canTransition(line.state, OrderLineState.REFUNDED)) {
-      moveLines([line], OrderLineState.REFUNDED);
-      fullyRefunded.push(line);
-    }
+    if (line.refundableMinor === 0 && canTransition(line.state, OrderLineState.REFUNDED)) moveLines([line], OrderLineState.REFUNDED);
   }
-  if (fullyRefunded.length > 0) for (const hook of orderHooks.linesFullyRefunded) await hook(tx, order, fullyRefunded);
+  if (plan.shippingMinor > 0) {
+    order.shippingRefundedMinor += plan.shippingMinor;
+    tx.em.create(ShippingRefund, { order, amountMinor: plan.shippingMinor, reason, createdAt: tx.now });
+  }
+  const refunded = plan.lines.map(({ line }) => line);
+  if (refunded.length > 0) for (const hook of orderHooks.linesRefunded) await hook(tx, order, refunded);
   return refunds;
+}
+
+/** The ORDER_REFUNDED event's data: the reason, each line's amount and the shipping's (when refunded). */
+export function refundEventData(reason: RefundReason, plan: RefundPlan, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const lines = plan.lines.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount }));
+  return { reason, ...extra, lines, ...(plan.shippingMinor > 0 ? { shipping: new Money(plan.shippingMinor).amount } : {}) };
 }

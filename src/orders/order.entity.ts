@@ -64,7 +64,7 @@ export class Address {
 @ObjectType({ implements: Node })
 export class Order {
   /** Derived getters, never passed to `em.create`. */
-  [OptionalProps]?: 'price' | 'shippingPrice' | 'totalPrice' | 'tracking';
+  [OptionalProps]?: 'price' | 'shippingPrice' | 'totalPrice' | 'tracking' | 'shippingRefundableMinor' | 'shippingRefundable';
 
   @PrimaryKey({ type: 'uuid', fieldName: 'id' })
   uuid: string & Opt = randomUUID();
@@ -97,25 +97,40 @@ export class Order {
   @OneToMany(() => OrderLine, (line) => line.order, { orderBy: { index: 'asc' } })
   lines = new Collection<OrderLine>(this);
 
+  /** The lines that are neither REFUSED nor CANCELED, at their placed price; kept by every change (touchOrder). */
   @Property({ type: new BigIntType('number') })
   priceMinor!: number;
 
   @Property({ type: new BigIntType('number') })
   shippingPriceMinor!: number;
 
-  @Field(() => Money)
+  /** The sum of the order's shipping refunds. */
+  @Property({ type: new BigIntType('number') })
+  shippingRefundedMinor: number & Opt = 0;
+
+  @Field(() => Money, { description: 'The lines that are neither REFUSED nor CANCELED (refunded lines included; their refunds show in refundedAmount).' })
   get price(): Money {
     return new Money(this.priceMinor);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'The shipping price as placed.' })
   get shippingPrice(): Money {
     return new Money(this.shippingPriceMinor);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'price + shippingPrice.' })
   get totalPrice(): Money {
     return new Money(this.priceMinor + this.shippingPriceMinor);
+  }
+
+  /** What the customer paid for shipping and has not got back: nothing before they paid. */
+  get shippingRefundableMinor(): number {
+    return this.paidAt ? this.shippingPriceMinor - this.shippingRefundedMinor : 0;
+  }
+
+  @Field(() => Money, { description: 'Shipping still refundable: shippingPrice minus shippingRefunds once paid, else 0.' })
+  get shippingRefundable(): Money {
+    return new Money(this.shippingRefundableMinor);
   }
 
   @Property({ type: 'json' })
@@ -159,7 +174,10 @@ export class Order {
   @Index()
   acceptanceDeadline?: Date | null;
 
-  /** When unpaid accepted lines are canceled (placement + PAYMENT_TIMEOUT); cleared once paid or canceled. */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When unpaid accepted lines of a prepaid order are canceled (placement + PAYMENT_TIMEOUT); null once paid.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   @Index()
   paymentDeadline?: Date | null;
@@ -172,15 +190,32 @@ export class Order {
   @Index()
   shippingDeadline?: Date | null;
 
-  /** When a SHIPPED order of a non-integrated carrier becomes RECEIVED without the customer. */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When shipped lines become RECEIVED without a report (delivery fallback); null before shipment and after receipt.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   @Index()
   deliveryFallbackAt?: Date | null;
 
-  /** When a RECEIVED order with nothing pending becomes CLOSED. */
+  /**
+   * While open incidents hold every shipped line: the time the delivery fallback had left, which it
+   * gets back when a line is SHIPPED again (order-deadlines.ts).
+   */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  deliveryFallbackLeftMs?: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the order will become CLOSED by itself; null while an incident or a return on it is open, or it is not RECEIVED.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   @Index()
   closeAt?: Date | null;
+
+  /** When the last incident or return on the order stopped being open: closing waits at least until then. */
+  @Property({ type: 'timestamptz', nullable: true })
+  afterSalesSettledAt?: Date | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
@@ -197,6 +232,7 @@ export class Order {
   @Property({ type: 'timestamptz', nullable: true })
   receivedAt?: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the order became CLOSED.' })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date | null;
 

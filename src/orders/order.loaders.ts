@@ -4,7 +4,7 @@ import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
 import { Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
-import { Refund } from './refund.entity';
+import { Refund, ShippingRefund } from './refund.entity';
 
 /**
  * Batches per request: a page of 20 orders costs one query for all their lines, one for their
@@ -17,6 +17,7 @@ export const orderLoaders = {
   customer: (em: EntityManager) => byUuid(em, Customer),
   orderLines: (em: EntityManager) => groupedByOrder(em, OrderLine, { index: 'asc' }),
   refunds: (em: EntityManager) => groupedByOrder(em, Refund, { createdAt: 'asc' }),
+  shippingRefunds: (em: EntityManager) => groupedByOrder(em, ShippingRefund, { createdAt: 'asc' }),
 };
 
 declare module '../common/loaders' {

@@ -3,20 +3,20 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { CUSTOMER_SIDE, EVERY_ROLE, OPERATOR_ONLY, SELLER_SIDE } from '../auth/role';
 import { SYSTEM_ACTOR, tenantScope, Viewer } from '../auth/viewer';
-import { DeadlinePassedError, InvalidStateError, TrackingRequiredError, ValidationError } from '../common/errors';
+import { DeadlinePassedError, ErrorResult, InvalidStateError, TrackingRequiredError, ValidationError } from '../common/errors';
 import { EventDraft } from '../common/events/event-log';
 import { EventType } from '../common/events/event-type';
-import { Money } from '../common/money';
 import { checkText } from '../common/validation';
-import { defineMachine, Effect, Guard, Step } from '../common/step-machine';
-import { Tx } from '../common/transaction';
+import { defineMachine, Effect, Guard, Step, StepTx } from '../common/step-machine';
 import { decideLines, pickCancelLines } from './order-decisions';
-import { clearStaleDeadlines, onAccepted, onClosed, onNothingLeftToShip, onPaid, onPaymentEnded, onReceived, onRefused, onShipped } from './order-deadlines';
-import { applyRefunds, planRefunds, refundableMinor } from './order-refunds';
+import { onAccepted, onClosed, onNothingLeftToShip, onPaid, onReceived, onShipped, syncTimers } from './order-deadlines';
+import { anythingRefundable, applyRefunds, planRefunds, refundEventData } from './order-refunds';
 import { AcceptOrderInput, CancelOrderInput, PaymentOutcome, RecordCarrierDeliveryInput, RecordPaymentInput, RefundOrderInput, RefuseOrderInput, SetTrackingInput } from './order.schema';
 import { Order, PaymentWorkflow } from './order.entity';
-import { checkCarrierDelivery } from './order-carrier-delivery';
-import { deriveOrderState, LINE_STATUS, linesIn, moveLines, OrderLineState } from './order.status';
+import { CancellationReason, OrderLine } from './order-line.entity';
+import { orderHooks } from './order-hooks';
+import { checkCarrierDelivery, deliveredWithinShipment } from './order-carrier-delivery';
+import { canTransition, deriveOrderState, isActiveLine, LINE_STATUS, linesIn, moveLines, OrderLineState } from './order.status';
 import { applyTracking, checkTracking } from './tracking';
 
 /** What a viewer may be offered on an order (`Order.availableActions`), in the order clients list them. */
@@ -52,14 +52,40 @@ const acceptanceDeadlineNotPassed: Guard<Order> = (order, { now }) =>
 
 const trackingSet: Guard<Order> = (order) => (order.tracking ? undefined : new TrackingRequiredError());
 
-const nothingPending: Guard<Order> = (order) =>
-  linesIn(order, [S.INCIDENT_OPEN]).length > 0 ? new InvalidStateError(order.state, 'An incident is open on this order') : undefined;
+const somethingRefundable: Guard<Order> = (order) => (anythingRefundable(order) ? undefined : new InvalidStateError(order.state, 'Nothing on this order can be refunded'));
 
-const somethingRefundable: Guard<Order> = (order) =>
-  order.lines.getItems().some((line) => refundableMinor(order, line) > 0) ? undefined : new InvalidStateError(order.state, 'Nothing on this order can be refunded');
+/**
+ * REFUND pays back lines (a canceled-after-payment one too) and the shipping, whatever the order's
+ * state once it is paid: a fully refunded order may still owe the shipping.
+ */
+const REFUNDABLE_FROM = [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.INCIDENT_OPEN, S.CLOSED, S.CANCELED, S.REFUNDED];
 
-/** Steps other than these leave a canceled-after-payment line alone; REFUND pays it back. */
-const REFUNDABLE_FROM = [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.INCIDENT_OPEN, S.CLOSED, S.CANCELED];
+/**
+ * Lines still to ship: SHIPPING ones, and those an incident about the late shipment holds (they
+ * stay INCIDENT_OPEN; shipping moves the state they remember).
+ */
+function linesToShip(order: Order): { free: OrderLine[]; held: OrderLine[] } {
+  const held = linesIn(order, [S.INCIDENT_OPEN]).filter((line) => line.stateBeforeIncident === S.SHIPPING);
+  return { free: linesIn(order, [S.SHIPPING]), held };
+}
+
+/** Same words as the runner's from-state refusal: an order with nothing to ship is in the wrong state for it. */
+const somethingToShip: Guard<Order> = (order) => {
+  const { free, held } = linesToShip(order);
+  return free.length + held.length > 0 ? undefined : new InvalidStateError(order.state, `This action is not possible while the order is ${order.state}`);
+};
+
+/** Hands every line still to ship to the carrier (SHIPPED) or the pickup point (TO_COLLECT); held lines remember it. */
+async function ship(order: Order, to: OrderLineState, tx: StepTx): Promise<void> {
+  const { free, held } = linesToShip(order);
+  moveLines(free, to);
+  for (const line of held) {
+    if (!canTransition(S.SHIPPING, to)) throw new Error(`Transition SHIPPING -> ${to} is not in the line transition table`);
+    line.stateBeforeIncident = to;
+  }
+  onShipped(order, tx.now);
+  for (const hook of orderHooks.linesShipped) await hook(tx, order, [...free, ...held]);
+}
 
 /**
  * Every step on an order. Each literal tells the whole step: who, from which line states, the
@@ -84,12 +110,9 @@ export const ORDER_STEPS = {
       // The shop's automatic acceptance at placement is the system's, not the customer's, and decides no line.
       const actor = tx.env.viewer ? undefined : SYSTEM_ACTOR;
       const data = actor ? undefined : { refusedLineIds: refused.map((line) => line.id) };
-      if (accepted.length === 0) {
-        onRefused(order);
-        return { event: EventType.ORDER_REFUSED, data, actor };
-      }
+      if (accepted.length === 0) return { event: EventType.ORDER_REFUSED, data, actor };
       moveLines(accepted, acceptedLineState(order));
-      onAccepted(order, tx.now, tx.env.config);
+      onAccepted(order, tx.now);
       return { event: EventType.ORDER_ACCEPTED, data, actor };
     },
   },
@@ -101,38 +124,37 @@ export const ORDER_STEPS = {
     check: (input: RefuseOrderInput) => checkText(['input', 'reason'], input.reason, 1000, true),
     apply(order, input: RefuseOrderInput) {
       moveLines(linesIn(order, [S.WAITING_ACCEPTANCE]), S.REFUSED);
-      onRefused(order);
       return { event: EventType.ORDER_REFUSED, data: { reason: input.reason?.trim() || null } };
     },
   },
   SET_TRACKING: {
     roles: SELLER_SIDE,
     action: OrderAction.SET_TRACKING,
-    from: [S.SHIPPING],
+    from: [S.SHIPPING, S.INCIDENT_OPEN],
     to: [],
+    guards: [somethingToShip],
     check: (input: SetTrackingInput) => checkTracking(input),
     apply: (order, input: SetTrackingInput, tx) => ({ event: EventType.ORDER_TRACKING_SET, data: applyTracking(order, input, tx.now) }),
   },
   CONFIRM_SHIPMENT: {
     roles: SELLER_SIDE,
     action: OrderAction.CONFIRM_SHIPMENT,
-    from: [S.SHIPPING],
+    from: [S.SHIPPING, S.INCIDENT_OPEN],
     to: [S.SHIPPED],
-    guards: [trackingSet],
-    apply(order, _input, tx) {
-      moveLines(linesIn(order, [S.SHIPPING]), S.SHIPPED);
-      onShipped(order, tx.now, tx.env.config);
+    guards: [somethingToShip, trackingSet],
+    async apply(order, _input, tx) {
+      await ship(order, S.SHIPPED, tx);
       return { event: EventType.ORDER_SHIPPED };
     },
   },
   MARK_READY_FOR_PICKUP: {
     roles: SELLER_SIDE,
     action: OrderAction.MARK_READY_FOR_PICKUP,
-    from: [S.SHIPPING],
+    from: [S.SHIPPING, S.INCIDENT_OPEN],
     to: [S.TO_COLLECT],
-    apply(order, _input, tx) {
-      moveLines(linesIn(order, [S.SHIPPING]), S.TO_COLLECT);
-      order.shippedAt = tx.now;
+    guards: [somethingToShip],
+    async apply(order, _input, tx) {
+      await ship(order, S.TO_COLLECT, tx);
       return { event: EventType.ORDER_READY_FOR_PICKUP };
     },
   },
@@ -146,8 +168,10 @@ export const ORDER_STEPS = {
       const lines = pickCancelLines(order, linesIn(order, [S.WAITING_DEBIT_PAYMENT, S.SHIPPING]), input.lineIds);
       if (!Array.isArray(lines)) return lines;
       moveLines(lines, S.CANCELED);
+      const reasonCode = input.reasonCode ?? CancellationReason.OTHER;
+      for (const line of lines) line.cancellationReason = reasonCode;
       if (linesIn(order, [S.WAITING_DEBIT_PAYMENT, S.SHIPPING]).length === 0) onNothingLeftToShip(order);
-      return { event: EventType.ORDER_CANCELED, data: { reason: input.reason.trim(), lineIds: lines.map((line) => line.id) } };
+      return { event: EventType.ORDER_CANCELED, data: { reason: input.reason.trim(), reasonCode, lineIds: lines.map((line) => line.id) } };
     },
   },
   CONFIRM_DELIVERY: {
@@ -157,7 +181,7 @@ export const ORDER_STEPS = {
     to: [S.RECEIVED],
     apply(order, _input, tx) {
       moveLines(linesIn(order, [S.SHIPPED, S.TO_COLLECT]), S.RECEIVED);
-      onReceived(order, tx.now, tx.env.config);
+      onReceived(order, tx.now);
       return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'CUSTOMER' } };
     },
   },
@@ -169,9 +193,9 @@ export const ORDER_STEPS = {
     guards: [somethingRefundable],
     async apply(order, input: RefundOrderInput, tx) {
       const plan = planRefunds(order, input);
-      if (!Array.isArray(plan)) return plan;
+      if (plan instanceof ErrorResult) return plan;
       await applyRefunds(tx, order, plan, input.reason);
-      return { event: EventType.ORDER_REFUNDED, data: { reason: input.reason, lines: plan.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount })) } };
+      return { event: EventType.ORDER_REFUNDED, data: refundEventData(input.reason, plan) };
     },
   },
   // Whoever sees an order may write about it, in any state; the message itself is src/messages' (no state changes).
@@ -189,7 +213,6 @@ export const ORDER_STEPS = {
         return { event: EventType.ORDER_PAYMENT_RECEIVED };
       }
       moveLines(waiting, S.CANCELED);
-      onPaymentEnded(order);
       onNothingLeftToShip(order);
       return { event: EventType.ORDER_CANCELED, data: { reason: 'PAYMENT_FAILED' } };
     },
@@ -200,9 +223,10 @@ export const ORDER_STEPS = {
     from: [S.SHIPPED, S.TO_COLLECT],
     to: [S.RECEIVED],
     check: (input: RecordCarrierDeliveryInput) => checkCarrierDelivery(input),
+    guards: [deliveredWithinShipment],
     apply(order, input: RecordCarrierDeliveryInput, tx) {
       moveLines(linesIn(order, [S.SHIPPED, S.TO_COLLECT]), S.RECEIVED);
-      onReceived(order, input.deliveredAt ?? tx.now, tx.env.config);
+      onReceived(order, input.deliveredAt ?? tx.now);
       return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'CARRIER', carrierCode: input.carrierCode } };
     },
   },
@@ -214,7 +238,6 @@ export const ORDER_STEPS = {
     due: { column: 'acceptanceDeadline' },
     apply(order) {
       moveLines(linesIn(order, [S.WAITING_ACCEPTANCE]), S.REFUSED);
-      onRefused(order);
       return { event: EventType.ORDER_REFUSED, data: { reason: 'ACCEPTANCE_TIMEOUT' } };
     },
   },
@@ -225,7 +248,6 @@ export const ORDER_STEPS = {
     due: { column: 'paymentDeadline' },
     apply(order) {
       moveLines(linesIn(order, [S.WAITING_DEBIT_PAYMENT]), S.CANCELED);
-      onPaymentEnded(order);
       if (linesIn(order, [S.WAITING_DEBIT_PAYMENT, S.SHIPPING]).length === 0) onNothingLeftToShip(order);
       return { event: EventType.ORDER_CANCELED, data: { reason: 'PAYMENT_TIMEOUT' } };
     },
@@ -237,7 +259,7 @@ export const ORDER_STEPS = {
     due: { column: 'deliveryFallbackAt' },
     apply(order, _input, tx) {
       moveLines(linesIn(order, [S.SHIPPED]), S.RECEIVED);
-      onReceived(order, tx.now, tx.env.config);
+      onReceived(order, tx.now);
       return { event: EventType.ORDER_DELIVERED, data: { reportedBy: 'SYSTEM' } };
     },
   },
@@ -245,9 +267,8 @@ export const ORDER_STEPS = {
     roles: [],
     from: [S.RECEIVED],
     to: [S.CLOSED],
-    // Orders an open incident blocks are left out of the sweep, so they never crowd out the rest.
-    due: { column: 'closeAt', ready: { lines: { $none: { state: S.INCIDENT_OPEN } } } },
-    guards: [nothingPending],
+    // closeAt is null while an incident or a return holds the order (order-deadlines.ts), so a held order is never due.
+    due: { column: 'closeAt' },
     apply(order, _input, tx) {
       moveLines(linesIn(order, [S.RECEIVED]), S.CLOSED);
       onClosed(order, tx.now);
@@ -269,12 +290,15 @@ export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer 
 }
 
 /**
- * What every change of an order's lines does to the order: derive its state, drop stale deadlines,
- * bump the version. For modules whose own event records the change (an incident closing).
+ * What every change of an order's lines does to the order: derive its state and price, set its
+ * timers from what it now waits for, bump the version. For modules whose own event records the
+ * change (an incident closing).
  */
-export function touchOrder(tx: Tx, order: Order): void {
-  order.state = deriveOrderState(order.lines.getItems());
-  clearStaleDeadlines(order);
+export async function touchOrder(tx: StepTx, order: Order): Promise<void> {
+  const lines = order.lines.getItems();
+  order.state = deriveOrderState(lines);
+  order.priceMinor = lines.filter(isActiveLine).reduce((sum, line) => sum + line.priceMinor, 0);
+  await syncTimers(tx, order);
   order.version += 1;
   order.updatedAt = tx.now;
 }
@@ -304,8 +328,8 @@ export const orderMachine = defineMachine<Order, OrderLineState>({
   stateName: (order) => order.state,
   lock: lockOrder,
   version: (order) => order.version,
-  settle(tx, order, { fromState, effect }) {
-    touchOrder(tx, order);
+  async settle(tx, order, { fromState, effect }) {
+    await touchOrder(tx, order);
     return orderEvent(order, fromState, effect);
   },
 });

@@ -19,7 +19,9 @@ import { Address, Order } from './order.entity';
 import { OrderLine } from './order-line.entity';
 import { findOrder, listOrders, OrderConnection, OrderFilter, OrderSort } from './order.queries';
 import { stateLabel } from './order.status';
-import { Refund } from './refund.entity';
+import { Refund, ShippingRefund } from './refund.entity';
+import { CancellationReason } from './order-line.entity';
+import { EventType } from '../common/events/event-type';
 
 // Keyed by the request's loaders, which a subscription replaces for every event (fresh data).
 const timelineLoaders = new WeakMap<object, Map<string, DataLoader<string, EventConnection>>>();
@@ -132,6 +134,11 @@ export class OrderResolver {
     return loaders.refunds.load(order.uuid);
   }
 
+  @FieldResolver(() => [ShippingRefund], { description: 'Refunds of the shipping price, oldest first.' })
+  shippingRefunds(@Root() order: Order, @Ctx() { loaders }: AppContext): Promise<ShippingRefund[]> {
+    return loaders.shippingRefunds.load(order.uuid);
+  }
+
   @FieldResolver(() => EventConnection, { description: 'Everything that happened to the order, oldest first, with who did it.' })
   timeline(
     @Root() order: Order,
@@ -173,5 +180,11 @@ export class EventOrderResolver {
   @FieldResolver(() => Order, { nullable: true })
   order(@Root() event: Event, @Ctx() { loaders }: AppContext): Promise<Order | null> | null {
     return event.orderUuid ? loaders.order.load(event.orderUuid) : null;
+  }
+
+  @FieldResolver(() => CancellationReason, { nullable: true, description: "ORDER_CANCELED by cancelOrder: the shop's reason code." })
+  cancellationReason(@Root() event: Event): CancellationReason | null {
+    const code = event.type === EventType.ORDER_CANCELED ? event.data?.reasonCode : undefined;
+    return typeof code === 'string' && code in CancellationReason ? (code as CancellationReason) : null;
   }
 }

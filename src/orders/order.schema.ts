@@ -10,6 +10,7 @@ import {
 } from '../common/errors';
 import { DecimalScalar } from '../common/money';
 import { Order, PaymentWorkflow } from './order.entity';
+import { CancellationReason } from './order-line.entity';
 import { RefundReason } from './refund.entity';
 import { TrackingFieldsInput } from './tracking';
 
@@ -99,6 +100,10 @@ export class CancelOrderInput {
   lineIds?: string[] | null;
 
   @Field() reason!: string;
+
+  @Field(() => CancellationReason, { nullable: true, description: 'Why, as a code; omitted = OTHER. Readable back as OrderLine.cancellationReason.' })
+  reasonCode?: CancellationReason | null;
+
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }
@@ -134,7 +139,8 @@ export class RefundLineInput {
 @InputType()
 export class RefundOrderInput {
   @Field(() => ID) orderId!: string;
-  @Field(() => [RefundLineInput]) lines!: RefundLineInput[];
+  @Field(() => [RefundLineInput], { description: 'May be empty when `shipping` is given.' }) lines!: RefundLineInput[];
+  @Field(() => DecimalScalar, { nullable: true, description: 'Shipping to refund as well, at most Order.shippingRefundable.' }) shipping?: string | null;
   @Field(() => RefundReason) reason!: RefundReason;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;

@@ -34,8 +34,12 @@ export enum OrderState {
   CLOSED = 'CLOSED',
   REFUSED = 'REFUSED',
   CANCELED = 'CANCELED',
+  REFUNDED = 'REFUNDED',
 }
-registerEnumType(OrderState, { name: 'OrderState' });
+registerEnumType(OrderState, {
+  name: 'OrderState',
+  valuesConfig: { REFUNDED: { description: "Every line that was not refused or canceled is refunded ('Zwrócono')." } },
+});
 
 const S = OrderLineState;
 
@@ -43,11 +47,11 @@ const S = OrderLineState;
 export const LINE_TRANSITIONS: Record<OrderLineState, readonly OrderLineState[]> = {
   [S.WAITING_ACCEPTANCE]: [S.WAITING_DEBIT_PAYMENT, S.SHIPPING, S.REFUSED],
   [S.WAITING_DEBIT_PAYMENT]: [S.SHIPPING, S.CANCELED],
-  [S.SHIPPING]: [S.SHIPPED, S.TO_COLLECT, S.CANCELED, S.REFUNDED],
+  [S.SHIPPING]: [S.SHIPPED, S.TO_COLLECT, S.CANCELED, S.INCIDENT_OPEN, S.REFUNDED],
   [S.SHIPPED]: [S.RECEIVED, S.INCIDENT_OPEN, S.REFUNDED],
   [S.TO_COLLECT]: [S.RECEIVED, S.INCIDENT_OPEN, S.REFUNDED],
   [S.RECEIVED]: [S.CLOSED, S.INCIDENT_OPEN, S.REFUNDED],
-  [S.INCIDENT_OPEN]: [S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.REFUNDED],
+  [S.INCIDENT_OPEN]: [S.SHIPPING, S.SHIPPED, S.TO_COLLECT, S.RECEIVED, S.REFUNDED],
   [S.CLOSED]: [S.REFUNDED],
   [S.REFUSED]: [],
   [S.CANCELED]: [],
@@ -89,35 +93,46 @@ export interface LineStateView {
   stateBeforeIncident?: OrderLineState | null;
 }
 
+/** Lines that were never sold (refused) or taken back before shipping (canceled) count for nothing. */
+export function isActiveLine(line: LineStateView): boolean {
+  return line.state !== S.REFUSED && line.state !== S.CANCELED;
+}
+
 /**
  * The order's state: REFUSED if every line is refused; CANCELED if every line is refused or
- * canceled and one is canceled; otherwise the least advanced active line, where an INCIDENT_OPEN
- * line counts as the state it had before the incident and a REFUNDED line as CLOSED (its money
- * went back; nothing is left to do on it).
+ * canceled and one is canceled; REFUNDED ("Zwrócono") if every other line is refunded; otherwise
+ * the least advanced line that is none of these, an INCIDENT_OPEN line counting as the state it
+ * had before the incident. A REFUNDED order never closes: nothing is left to wait for.
  */
 export function deriveOrderState(lines: readonly LineStateView[]): OrderState {
   if (lines.every((line) => line.state === S.REFUSED)) return OrderState.REFUSED;
-  const active = lines.filter((line) => line.state !== S.REFUSED && line.state !== S.CANCELED);
+  const active = lines.filter(isActiveLine);
   if (active.length === 0) return OrderState.CANCELED;
-  const ranks = active.map((line) => PROGRESS.indexOf(asOrderState(line)));
+  const open = active.filter((line) => line.state !== S.REFUNDED);
+  if (open.length === 0) return OrderState.REFUNDED;
+  const ranks = open.map((line) => PROGRESS.indexOf(asOrderState(line)));
   return PROGRESS[Math.min(...ranks)];
 }
 
 function asOrderState(line: LineStateView): OrderState {
   if (line.state === S.INCIDENT_OPEN) return asOrderState({ state: line.stateBeforeIncident ?? S.RECEIVED });
-  if (line.state === S.REFUNDED) return OrderState.CLOSED;
   return line.state as unknown as OrderState;
 }
 
+/**
+ * The labels EmpikPlace's seller help publishes, in Polish and (where it writes them) English.
+ * "Do odbioru" / "Ready for pickup" and "Incydent otwarty" / "Incident open" are the project's own:
+ * EmpikPlace publishes no label for these states (README, "Order states and labels").
+ */
 const LABELS: Record<OrderLineState, { [L in Locale]: string }> = {
   [S.WAITING_ACCEPTANCE]: { PL: 'Przyjęcie w toku', EN: 'Pending acceptance' },
-  [S.WAITING_DEBIT_PAYMENT]: { PL: 'Obciążenie w trakcie realizacji', EN: 'Payment in progress' },
-  [S.SHIPPING]: { PL: 'Oczekuje na wysyłkę', EN: 'Awaiting shipment' },
+  [S.WAITING_DEBIT_PAYMENT]: { PL: 'Obciążenie w trakcie realizacji', EN: 'Debit in Progress' },
+  [S.SHIPPING]: { PL: 'Oczekuje na wysyłkę', EN: 'Shipping in Progress' },
   [S.SHIPPED]: { PL: 'Wysłano', EN: 'Shipped' },
   [S.TO_COLLECT]: { PL: 'Do odbioru', EN: 'Ready for pickup' },
   [S.RECEIVED]: { PL: 'Otrzymano', EN: 'Received' },
   [S.CLOSED]: { PL: 'Zamknięto', EN: 'Closed' },
-  [S.REFUSED]: { PL: 'Odrzucono', EN: 'Refused' },
+  [S.REFUSED]: { PL: 'Odrzucono', EN: 'Rejected' },
   [S.CANCELED]: { PL: 'Anulowano', EN: 'Canceled' },
   [S.INCIDENT_OPEN]: { PL: 'Incydent otwarty', EN: 'Incident open' },
   [S.REFUNDED]: { PL: 'Zwrócono', EN: 'Refunded' },

@@ -54,3 +54,38 @@ export class Refund {
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 }
+
+/** A refund of (part of) the shipping price: the order's, not a line's, so it is no `Refund`. */
+@Entity({ tableName: 'shipping_refund' })
+@ObjectType({ implements: Node })
+export class ShippingRefund {
+  /** Derived getters, never passed to `em.create`. */
+  [OptionalProps]?: 'amount';
+
+  @PrimaryKey({ type: 'uuid', fieldName: 'id' })
+  uuid: string & Opt = randomUUID();
+
+  @Field(() => ID)
+  get id(): string {
+    return toGlobalId('ShippingRefund', this.uuid);
+  }
+
+  @ManyToOne('Order', { index: true })
+  order!: Order;
+
+  @Property({ type: new BigIntType('number') })
+  amountMinor!: number;
+
+  @Field(() => Money)
+  get amount(): Money {
+    return new Money(this.amountMinor);
+  }
+
+  @Field(() => RefundReason)
+  @Enum({ items: () => RefundReason, type: 'text' })
+  reason!: RefundReason;
+
+  @Field()
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+}

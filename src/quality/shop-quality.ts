@@ -8,7 +8,12 @@ export class ShopQuality {
   @Field(() => Float, { nullable: true, description: 'Accepted lines / decided lines, 0..1.' }) acceptanceRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean seconds from order placed to decision.' }) averageAcceptanceSeconds!: number | null;
   @Field(() => Float, { nullable: true, description: 'Orders shipped after their shipping deadline / shipped orders.' }) lateShipmentRate!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Orders with an incident / orders.' }) incidentRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Orders with an incident that counts for quality / orders.' }) incidentRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Accepted orders the shop canceled lines of, not at the customer's request / accepted orders, 0..1.",
+  })
+  cancellationRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Orders with a return / received orders.' }) returnRate!: number | null;
   @Field(() => Float, { nullable: true, description: "Mean seconds from a customer message to the shop's reply." }) averageReplySeconds!: number | null;
   @Field(() => Float, { nullable: true }) averageRating!: number | null;
@@ -37,7 +42,11 @@ const numberOrNull = (value: string | number | null): number | null => (value ==
  *   included); auto-accepted orders count with 0.
  * - lateShipmentRate: orders handed to the carrier or made ready for pickup (shipped_at set) after
  *   their shipping_deadline / orders with shipped_at set.
- * - incidentRate: orders with at least one incident (any status) / all orders.
+ * - incidentRate: orders with at least one incident (any status) that counts for quality (its
+ *   resolution is neither CARRIER_FAULT nor CUSTOMER_ERROR; an unresolved one counts) / all orders.
+ * - cancellationRate: orders with a line the shop canceled (cancelOrder) for a reason other than
+ *   CUSTOMER_REQUEST / orders with at least one accepted line (accepted_at set); a failed or
+ *   timed-out payment is no cancellation of the shop's ("once accepted, you cannot withdraw").
  * - returnRate: orders with at least one return not canceled by the customer / orders received
  *   (received_at set).
  * - averageReplySeconds: mean over the shop's replies in these orders' threads of the wait they
@@ -75,7 +84,11 @@ export async function computeShopQuality(em: EntityManager, shopUuid: string, wi
        (select count(*) from o where shipped_at is not null) as shipped,
        (select count(*) from o where shipped_at > shipping_deadline) as shipped_late,
        (select count(*) from o where received_at is not null) as received,
-       (select count(*) from o where exists (select 1 from incident i where i.order_id = o.id)) as with_incident,
+       (select count(*) from o where exists (select 1 from incident i where i.order_id = o.id
+          and (i.resolution is null or i.resolution not in ('CARRIER_FAULT', 'CUSTOMER_ERROR')))) as with_incident,
+       (select count(*) from o where accepted_at is not null) as accepted,
+       (select count(*) from o where exists (select 1 from order_line l where l.order_id = o.id
+          and l.cancellation_reason is not null and l.cancellation_reason <> 'CUSTOMER_REQUEST')) as canceled_by_shop,
        (select count(*) from o where exists (select 1 from order_return r where r.order_id = o.id and r.status <> 'CANCELED')) as with_return,
        (select avg(extract(epoch from wait)) from replies) as reply_seconds,
        (select avg(r.grade)::float8 from rating r join o on o.id = r.order_id where r.removal <> 'REMOVED') as rating`,
@@ -88,6 +101,7 @@ export async function computeShopQuality(em: EntityManager, shopUuid: string, wi
     averageAcceptanceSeconds: numberOrNull(row.acceptance_seconds),
     lateShipmentRate: ratio(row.shipped_late!, row.shipped!),
     incidentRate: ratio(row.with_incident!, row.orders!),
+    cancellationRate: ratio(row.canceled_by_shop!, row.accepted!),
     returnRate: ratio(row.with_return!, row.received!),
     averageReplySeconds: numberOrNull(row.reply_seconds),
     averageRating: numberOrNull(row.rating),

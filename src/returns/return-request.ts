@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { businessDateOnOrAfter, endOfWarsawDay, warsawDatePlus } from '../common/business-days';
 import { DeadlinePassedError, ErrorResult, InvalidStateError, ValidationError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
 import { checkInt, checkList, checkText, firstProblem } from '../common/validation';
@@ -6,7 +7,7 @@ import { Order } from '../orders/order.entity';
 import { OrderLine } from '../orders/order-line.entity';
 import { OrderLineState } from '../orders/order.status';
 import { RequestReturnInput } from './return.schema';
-import { QUANTITY_HOLDING } from './return.status';
+import { OPEN_RETURN_STATUSES, QUANTITY_HOLDING, ReturnStatus } from './return.status';
 
 /** What requesting a return checks: the window, the units left on each line, the request's shape. */
 
@@ -56,11 +57,27 @@ export function planLines(order: Order, input: RequestReturnInput, context: Retu
 export const RETURNABLE_LINE_STATES: readonly OrderLineState[] = [OrderLineState.RECEIVED, OrderLineState.CLOSED];
 
 export const MIN_WITHDRAWAL_DAYS = 14;
-const DAY_MS = 24 * 3_600_000;
+/** The refund after a withdrawal is due within this many calendar days of the request. */
+export const REFUND_DAYS = 14;
 
-/** receivedAt + max(14, shop.returnPolicyDays) x 24 hours; the last instant a request is accepted. */
+/**
+ * The last instant a request is accepted: the end of day L, L being the date of receipt + max(14,
+ * shop.returnPolicyDays) calendar days (the day of receipt is not counted), moved on to the next
+ * business day while it is a Saturday, a Sunday or a Polish public holiday (Europe/Warsaw).
+ */
 export function returnWindowEndsAt(receivedAt: Date, returnPolicyDays: number): Date {
-  return new Date(receivedAt.getTime() + Math.max(MIN_WITHDRAWAL_DAYS, returnPolicyDays) * DAY_MS);
+  const lastDay = warsawDatePlus(receivedAt, Math.max(MIN_WITHDRAWAL_DAYS, returnPolicyDays));
+  return endOfWarsawDay(businessDateOnOrAfter(lastDay));
+}
+
+/** The return is still open (REQUESTED, ACCEPTED, RECEIVED) and its refund deadline has passed. */
+export function isRefundOverdue(ret: { status: ReturnStatus; refundDueAt?: Date | null }, now: Date): boolean {
+  return OPEN_RETURN_STATUSES.includes(ret.status) && Boolean(ret.refundDueAt && now > ret.refundDueAt);
+}
+
+/** The refund after a withdrawal is due by the end of the 14th calendar day after the request (not moved for holidays). */
+export function refundDueAt(requestedAt: Date): Date {
+  return endOfWarsawDay(warsawDatePlus(requestedAt, REFUND_DAYS));
 }
 
 /** What requesting a return depends on beyond the order: the shop's policy and units already in returns. */

@@ -61,9 +61,16 @@ export class Return {
   @Property({ type: 'timestamptz' })
   requestedAt!: Date;
 
-  @Field({ description: 'Last day the customer could withdraw: receipt + max(14, shop.returnPolicyDays) days.' })
+  @Field({
+    description:
+      'The end (23:59:59.999 Europe/Warsaw) of the last day the customer could withdraw: the date of receipt + max(14, shop.returnPolicyDays) days, moved to the next business day from a weekend or public holiday.',
+  })
   @Property({ type: 'timestamptz' })
   windowEndsAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The refund is due by then: end of the 14th day after the request, Europe/Warsaw; null once REJECTED or CANCELED.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  refundDueAt?: Date | null;
 
   @Field({ description: 'The shop should decide by then: two Polish business days after the request, same time of day.' })
   @Property({ type: 'timestamptz' })

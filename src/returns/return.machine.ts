@@ -6,18 +6,20 @@ import { addBusinessDays } from '../common/business-days';
 import { EventDraft } from '../common/events/event-log';
 import { EventType } from '../common/events/event-type';
 import { Money } from '../common/money';
-import { defineMachine, Guard, Step } from '../common/step-machine';
+import { defineMachine, Guard, Step, StepTx } from '../common/step-machine';
+import { ErrorResult } from '../common/errors';
 import { checkText } from '../common/validation';
 import { Order } from '../orders/order.entity';
 import { lockOrder, orderEvent, OrderAction, touchOrder } from '../orders/order.machine';
-import { applyRefunds } from '../orders/order-refunds';
+import { applyRefunds, planShippingRefund, refundEventData } from '../orders/order-refunds';
+import { onAfterSalesSettled, syncTimers } from '../orders/order-deadlines';
 import { OrderLineState } from '../orders/order.status';
 import { applyTracking, checkTracking } from '../orders/tracking';
 import { Return, ReturnLine, ReturnRefund } from './return.entity';
 import { RefundReturnInput, RejectReturnInput, RequestReturnInput, SetReturnTrackingInput } from './return.schema';
 import { capsOf, planReturnRefund } from './return-refund';
-import { checkCanRequestReturn, checkRequestInput, DECISION_BUSINESS_DAYS, MAX_RETURN_TEXT, planLines, returnWindowEndsAt } from './return-request';
-import { REFUND_REASON_OF, RETURN_STATUS, ReturnAction, ReturnStatus } from './return.status';
+import { checkCanRequestReturn, checkRequestInput, DECISION_BUSINESS_DAYS, MAX_RETURN_TEXT, planLines, refundDueAt, returnWindowEndsAt } from './return-request';
+import { OPEN_RETURN_STATUSES, REFUND_REASON_OF, RETURN_STATUS, ReturnAction, ReturnStatus } from './return.status';
 
 const S = ReturnStatus;
 
@@ -53,9 +55,10 @@ export const RETURN_STEPS = {
   },
   MARK_RECEIVED: { roles: SELLER_SIDE, action: ReturnAction.MARK_RECEIVED, from: [S.ACCEPTED], to: [S.RECEIVED], apply: (ret, _input, tx) => ((ret.receivedAt = tx.now), {}) },
   /**
-   * The shop pays the returned units back: Refund rows through the orders module (lines whose whole
-   * value went back become REFUNDED) with an ORDER_REFUNDED event for the order. When an earlier
-   * refund already paid everything back, the return closes with no new refund.
+   * The shop pays the returned units back, and the shipping when it says so: Refund rows (and a
+   * ShippingRefund) through the orders module (lines whose whole value went back become REFUNDED)
+   * with an ORDER_REFUNDED event for the order. When an earlier refund already paid everything
+   * back, the return closes with no new refund.
    */
   REFUND: {
     roles: SELLER_SIDE,
@@ -64,20 +67,23 @@ export const RETURN_STEPS = {
     to: [S.REFUNDED],
     async apply(ret, input: RefundReturnInput, tx) {
       const order = ret.order;
-      const plan = planReturnRefund(capsOf(ret, order), input.amount);
-      if (!Array.isArray(plan)) return plan;
-      const total = plan.reduce((sum, entry) => sum + entry.amountMinor, 0);
-      if (plan.length > 0) {
+      const lines = planReturnRefund(capsOf(ret, order), input.amount);
+      if (lines instanceof ErrorResult) return lines;
+      const shippingMinor = planShippingRefund(order, input.shipping);
+      if (typeof shippingMinor !== 'number') return shippingMinor;
+      const plan = { lines, shippingMinor };
+      const total = lines.reduce((sum, entry) => sum + entry.amountMinor, 0);
+      if (lines.length > 0 || shippingMinor > 0) {
         const fromState = order.state;
         const reason = REFUND_REASON_OF[ret.reason];
         const refunds = await applyRefunds(tx, order, plan, reason);
         for (const refund of refunds) tx.em.create(ReturnRefund, { return: ret, refund });
-        touchOrder(tx, order);
-        const lines = plan.map(({ line, amountMinor }) => ({ lineId: line.id, amount: new Money(amountMinor).amount }));
-        tx.record(orderEvent(order, fromState, { event: EventType.ORDER_REFUNDED, data: { reason, returnId: ret.id, lines } }));
+        await touchOrder(tx, order);
+        tx.record(orderEvent(order, fromState, { event: EventType.ORDER_REFUNDED, data: refundEventData(reason, plan, { returnId: ret.id }) }));
       }
       ret.refundedAt = tx.now;
-      return { data: { amount: new Money(total).amount } };
+      const shipping = shippingMinor > 0 ? { shipping: new Money(shippingMinor).amount } : {};
+      return { data: { amount: new Money(total).amount, ...shipping } };
     },
   },
   CANCEL: { roles: CUSTOMER_SIDE, action: ReturnAction.CANCEL, from: [S.REQUESTED, S.ACCEPTED], to: [S.CANCELED], apply: (ret, _input, tx) => ((ret.canceledAt = tx.now), {}) },
@@ -122,8 +128,14 @@ export const returnMachine = defineMachine<Return, ReturnStatus>({
   stateName: (ret) => ret.status,
   lock: lockReturn,
   version: (ret) => ret.version,
-  enter(ret, to) {
+  /** A return that ends (rejected, refunded, canceled) stops holding its order open: the order may close again. */
+  async enter(ret, to, tx) {
     ret.status = to;
+    if (to === S.REJECTED || to === S.CANCELED) ret.refundDueAt = null;
+    if (RETURN_STATUS.moves[to].length === 0) {
+      onAfterSalesSettled(ret.order, tx.now);
+      await syncTimers(tx, ret.order);
+    }
   },
   settle(tx, ret, { fromState, effect }) {
     ret.version += 1;
@@ -163,11 +175,20 @@ export const REQUEST_RETURN: Step<Order, OrderLineState> = {
       requestedAt: tx.now,
       windowEndsAt: returnWindowEndsAt(order.receivedAt!, context.returnPolicyDays),
       decisionDueAt: addBusinessDays(tx.now, DECISION_BUSINESS_DAYS),
+      refundDueAt: refundDueAt(tx.now),
       updatedAt: tx.now,
     });
     for (const { line, quantity } of planned) ret.lines.add(tx.em.create(ReturnLine, { return: ret, line, quantity }));
+    // An open return holds the order open: it does not close while the customer waits for the shop.
+    await syncTimers(tx, order);
     const lines = planned.map(({ line, quantity }) => ({ lineId: line.id, quantity }));
     const { type, data, ...fields } = returnEvent(ret, EventType.RETURN_REQUESTED, null, { reason: input.reason, lines });
     return { entityUnchanged: true, event: type, fields, data, result: ret };
   },
 };
+
+/** orderHooks.closingHeld: a return still REQUESTED, ACCEPTED or RECEIVED keeps its order from closing. */
+export async function openReturnHoldsOrder(tx: StepTx, order: Order): Promise<boolean> {
+  await tx.em.flush(); // this step's own changes (a return just requested or ended) count
+  return (await tx.em.count(Return, { order, status: { $in: OPEN_RETURN_STATUSES } })) > 0;
+}

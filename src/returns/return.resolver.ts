@@ -11,6 +11,7 @@ import { Return, ReturnLine } from './return.entity';
 import { ReturnFilter } from './return.schema';
 import { listReturns, ReturnConnection } from './return.queries';
 import { returnMachine } from './return.machine';
+import { isRefundOverdue } from './return-request';
 import { ReturnAction } from './return.status';
 
 @Resolver(() => Return)
@@ -33,6 +34,11 @@ export class ReturnResolver {
     const env = { viewer: viewerOf(context), now: clock.now(), loaders: context.loaders, config: context.config };
     const offered = new Set(await availableActions(returnMachine, ret, env));
     return Object.values(ReturnAction).filter((action) => offered.has(action));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'refundDueAt has passed and the return is not yet REFUNDED, REJECTED or CANCELED.' })
+  refundOverdue(@Root() ret: Return): boolean {
+    return isRefundOverdue(ret, clock.now());
   }
 
   /** Whoever sees a return sees its order (both are scoped by the same shop and customer). */

@@ -72,6 +72,9 @@ export class RefundReturnInput {
   })
   amount?: string | null;
 
+  @Field(() => DecimalScalar, { nullable: true, description: 'Shipping to refund with the return, at most Order.shippingRefundable.' })
+  shipping?: string | null;
+
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }

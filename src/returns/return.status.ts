@@ -59,6 +59,9 @@ export enum ReturnAction {
 }
 registerEnumType(ReturnAction, { name: 'ReturnAction' });
 
+/** Returns still open: they hold their order open and their refund may become overdue. */
+export const OPEN_RETURN_STATUSES: readonly ReturnStatus[] = [S.REQUESTED, S.ACCEPTED, S.RECEIVED];
+
 /**
  * Returns that hold their quantities: a unit of a line may be in at most one of them. A rejected or
  * canceled return frees its units (the customer may ask again while the window is open); a
