@@ -1,7 +1,7 @@
 import { sleep } from './api';
 import { BenchContext } from './context';
 import { ADMIN, DASHBOARD_QUERY, SubscriptionName } from './operations';
-import { cpuMsOf, forkHelper, HelperChannel, rssBytesOf, stopProcess } from './processes';
+import { cpuMsOf, forkHelper, HelperChannel, rssBytesOf, stopProcess, waitUntilIdle } from './processes';
 import { bytes, count, duration, percentile, ratio, Report } from './report';
 import { SocketFleet } from './socket-fleet';
 import type { DeliveryStats } from './socket-worker';
@@ -200,12 +200,14 @@ export async function benchFanOut(ctx: BenchContext): Promise<void> {
     const messageOnly = await connectAudience(ctx, fleet, { url, protocol: 'graphql-ws', secret: ctx.sellerSecret, subscriptions: ['messageAdded'], count: sockets, batch: CONNECT_BATCH, timeoutMs: 300_000 });
     const ours = await deliveries(ctx, fleet, messageOnly, ctx.server.pid, send);
     await fleet.closeSockets();
+    await waitUntilIdle(ctx.server.pid);
     addFanOutRows(report, `fan-out: ${count(sockets)} subscribers of one shop, messageAdded`, ours, floor, config.messages);
 
     log(`ours: ${sockets} seller frontends (orderChanged, messageAdded, dashboardChanged(initial: true))`);
     const frontends = await connectAudience(ctx, fleet, { url, protocol: 'graphql-ws', secret: ctx.sellerSecret, subscriptions: SELLER_FRONTEND, count: sockets, batch: CONNECT_BATCH, timeoutMs: 300_000 });
     const withDashboards = await deliveries(ctx, fleet, frontends, ctx.server.pid, send, dashboard);
     await fleet.closeSockets();
+    await waitUntilIdle(ctx.server.pid);
     addFanOutRows(report, `fan-out: ${count(sockets)} seller frontends of one shop (3 subscriptions each)`, withDashboards, floor, config.messages);
   } finally {
     await fleet.stop();
@@ -221,6 +223,7 @@ export async function benchStorm(ctx: BenchContext): Promise<void> {
   const { config, log, report } = ctx;
   const tabs = config.tabs;
   log('restarting the server (a deploy: cold process) ...');
+  await waitUntilIdle(ctx.server.pid);
   await ctx.server.restart();
   const fleet = SocketFleet.start(Math.ceil(tabs / config.socketsPerWorker));
   try {

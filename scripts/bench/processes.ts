@@ -52,6 +52,21 @@ export function postgresCpuMs(postmasterPid: number): number {
   return total;
 }
 
+/**
+ * Waits until a process has used under 5% of a core for half a second (at most `timeoutMs`), so work
+ * queued by one measurement (closed sockets' leftovers) does not run into the next.
+ */
+export async function waitUntilIdle(pid: number, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let before = cpuMsOf(pid);
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuMsOf(pid);
+    if (now - before < 25) return;
+    before = now;
+  }
+}
+
 export function rssBytesOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status);
