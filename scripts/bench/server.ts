@@ -1,0 +1,49 @@
+import { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { BenchApi, waitFor } from './api';
+import { spawnProcess, stopProcess } from './processes';
+
+export const OPERATOR_SECRET = 'sk_bench_operator_0123456789abcdef';
+
+/** The real server (dist/src/main.js) as its own process, on the benchmark's database. */
+export class ServerUnderTest {
+  private child?: ChildProcess;
+  readonly api: BenchApi;
+
+  constructor(
+    private readonly databaseUrl: string,
+    readonly port: number,
+  ) {
+    this.api = new BenchApi(port, OPERATOR_SECRET);
+  }
+
+  get pid(): number {
+    if (!this.child?.pid) throw new Error('the server is not running');
+    return this.child.pid;
+  }
+
+  async start(): Promise<void> {
+    this.child = spawnProcess('the server', process.execPath, [join(__dirname, '..', '..', 'src', 'main.js')], {
+      DATABASE_URL: this.databaseUrl,
+      PORT: String(this.port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      BOOTSTRAP_OPERATOR_KEY: OPERATOR_SECRET,
+      // Every simulated frontend uses the one seller key: lift the per-key socket cap.
+      WS_MAX_SOCKETS_PER_KEY: '1000000',
+    });
+    await waitFor('the server to be ready', () => this.api.ready(), 60_000);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child) await stopProcess(this.child, 30_000);
+    this.child = undefined;
+  }
+
+  /** A fresh process (cold caches and JIT, as after a deploy) on the same database. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+}
