@@ -1,8 +1,9 @@
 import WebSocket from 'ws';
 import { IssueApiKeyDocument, LiveEventsDocument, RevokeApiKeyDocument } from './generated/graphql';
 import { startTestApp, TestApp } from './support/app';
-import { connected, liveClient, subscribe, subscriptionsActive, wsUrl } from './support/live';
+import { connected, liveClient, subscribe, subscriptionsActive } from './support/live';
 import { createMarket, Market, placeOrder } from './support/market';
+import { rawSocket } from './support/raw-socket';
 
 let t: TestApp;
 let market: Market;
@@ -13,49 +14,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A raw graphql-transport-ws socket, to speak the protocol wrongly on purpose. */
-function rawSocket(): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }>; next: () => Promise<Record<string, unknown>> }> {
-  const socket = new WebSocket(wsUrl(t), 'graphql-transport-ws');
-  const messages: Record<string, unknown>[] = [];
-  const waiting: ((message: Record<string, unknown>) => void)[] = [];
-  socket.on('message', (data) => {
-    const message = JSON.parse(String(data));
-    const waiter = waiting.shift();
-    if (waiter) waiter(message);
-    else messages.push(message);
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
-  );
-  return new Promise((resolve, reject) => {
-    socket.on('open', () =>
-      resolve({
-        socket,
-        closed,
-        next: () => (messages.length ? Promise.resolve(messages.shift()!) : new Promise((r) => waiting.push(r))),
-      }),
-    );
-    socket.on('error', reject);
-  });
-}
-
 const send = (socket: WebSocket, message: unknown) => socket.send(JSON.stringify(message));
 const EVENTS_QUERY = 'subscription { events { id type } }';
 
 describe('the graphql-ws protocol', () => {
   it('closes with 4408 when connection_init does not come in time', async () => {
-    const { closed } = await rawSocket();
+    const { closed } = await rawSocket(t);
     expect((await closed).code).toBe(4408);
   });
 
   it('closes with 4401 when a subscribe comes before the connection is acknowledged', async () => {
-    const { socket, closed } = await rawSocket();
+    const { socket, closed } = await rawSocket(t);
     send(socket, { type: 'subscribe', id: '1', payload: { query: EVENTS_QUERY } });
     expect((await closed).code).toBe(4401);
   });
 
   it('closes with 4409 when an operation id is used twice', async () => {
-    const { socket, closed, next } = await rawSocket();
+    const { socket, closed, next } = await rawSocket(t);
     send(socket, { type: 'connection_init', payload: { authorization: `Bearer ${market.keys.seller}` } });
     expect((await next()).type).toBe('connection_ack');
     send(socket, { type: 'subscribe', id: 'same', payload: { query: EVENTS_QUERY } });
@@ -64,19 +39,19 @@ describe('the graphql-ws protocol', () => {
   });
 
   it('closes with 4403 when the key is unknown', async () => {
-    const { socket, closed } = await rawSocket();
+    const { socket, closed } = await rawSocket(t);
     send(socket, { type: 'connection_init', payload: { authorization: 'Bearer sk_not_a_key' } });
     expect((await closed).code).toBe(4403);
   });
 
   it('closes with 4403 when connection_init carries no key', async () => {
-    const { socket, closed } = await rawSocket();
+    const { socket, closed } = await rawSocket(t);
     send(socket, { type: 'connection_init' });
     expect((await closed).code).toBe(4403);
   });
 
   it('refuses an operation over the limits with QUERY_TOO_COMPLEX, as over HTTP', async () => {
-    const { socket, next } = await rawSocket();
+    const { socket, next } = await rawSocket(t);
     send(socket, { type: 'connection_init', payload: { authorization: `Bearer ${market.keys.seller}` } });
     await next();
     // 16 levels: events > (order > thread) x 7 > id
