@@ -134,8 +134,19 @@ class Tally {
   }
 }
 
-/** One event, then a burst of MESSAGES, to clients that count into `messages`; server CPU per delivery of each. */
-async function measureMessages(scenario: string, size: number, setup: Setup, messages: Tally, profiler: InspectorProfiler | undefined, extra?: () => Promise<void>) {
+/**
+ * One event, then a burst of MESSAGES, to clients that count into `messages`; server CPU per
+ * delivery of each. `settled`, when given, waits for what else the messages change (dashboards)
+ * and answers when the last of it arrived.
+ */
+async function measureMessages(
+  scenario: string,
+  size: number,
+  setup: Setup,
+  messages: Tally,
+  profiler: InspectorProfiler | undefined,
+  settled?: () => Promise<number>,
+) {
   let round = 0;
   const deliver = async (count: number) => {
     round += 1;
@@ -144,17 +155,24 @@ async function measureMessages(scenario: string, size: number, setup: Setup, mes
     const start = await profiled(profiler, `${scenario}-${size}-${count === 1 ? 'one' : 'burst'}`, async () => {
       const sentAt = await Promise.all(Array.from({ length: count }, (_, i) => sendMessage(setup, i, `Wiadomość ${round}.${i + 1}`)));
       await waitFor(`${size * count} deliveries`, () => messages.count - before >= size * count, DELIVERY_TIMEOUT_MS);
-      await extra?.();
-      return Math.min(...sentAt);
+      const settledAt = await settled?.();
+      return { sentAt: Math.min(...sentAt), settledAt };
     });
     const cpu = (await serverCpuMicros()) - cpuBefore;
-    return { ms: Math.max(messages.last - start, 0), cpuPerDelivery: cpu / (size * count), start };
+    const settledMs = start.settledAt === undefined ? undefined : Math.max(start.settledAt - start.sentAt, 0);
+    return { ms: Math.max(messages.last - start.sentAt, 0), settledMs, cpuPerDelivery: cpu / (size * count) };
+  };
+  const reportSettled = (what: string, settledMs: number | undefined) => {
+    if (settledMs === undefined) return;
+    rows.push({ scenario, size, what: `${what}: dashboards final`, lastMs: settledMs, cpuMicrosPerUnit: NaN, unit: '' });
+    console.log(`    every dashboard showed the final counts after ${settledMs} ms`);
   };
   await deliver(1); // warm-up: the first event after connecting also pays for compilation
   messages.latencies = [];
   const one = await deliver(1);
   rows.push({ scenario, size, what: 'one message', lastMs: one.ms, cpuMicrosPerUnit: one.cpuPerDelivery, unit: 'delivery' });
   console.log(`  one message: last delivery after ${one.ms} ms, server CPU ${one.cpuPerDelivery.toFixed(1)} µs per delivery`);
+  reportSettled('one message', one.settledMs);
   messages.latencies = [];
   const burst = await deliver(MESSAGES);
   const sorted = [...messages.latencies].sort((a, b) => a - b);
@@ -163,6 +181,7 @@ async function measureMessages(scenario: string, size: number, setup: Setup, mes
     `  burst of ${MESSAGES}: ${size * MESSAGES} deliveries in ${burst.ms} ms = ${Math.round((size * MESSAGES) / (burst.ms / 1000))}/s; ` +
       `latency (commit to client) p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms; server CPU ${burst.cpuPerDelivery.toFixed(1)} µs per delivery`,
   );
+  reportSettled(`burst of ${MESSAGES}`, burst.settledMs);
 }
 
 /** The floor: the same number of clients on a bare `ws` server, one pre-serialized frame to all. */
@@ -276,6 +295,7 @@ async function frontendScenario(size: number, setup: Setup, profiler: InspectorP
   const dashboardsSettled = async () => {
     const final = await finalDashboard(setup);
     await waitFor('every dashboard to show the final counts', () => frontends.every(({ state }) => state.dashboard === final), DELIVERY_TIMEOUT_MS);
+    return Math.max(...frontends.map(({ state }) => state.dashboardAt));
   };
   await measureMessages('frontend', size, setup, messages, profiler, dashboardsSettled);
   const failures = frontends.filter(({ state }) => state.failed).length;
@@ -364,7 +384,10 @@ async function run(floorServer: ChildProcess, floorPort: number, inspectorPort: 
   profiler?.close();
   console.log('\n| scenario | N | what | last delivery | server CPU |');
   console.log('|---|---:|---|---:|---:|');
-  for (const row of rows) console.log(`| ${row.scenario} | ${row.size} | ${row.what} | ${row.lastMs} ms | ${row.cpuMicrosPerUnit.toFixed(1)} µs per ${row.unit} |`);
+  for (const row of rows) {
+    const cpu = Number.isNaN(row.cpuMicrosPerUnit) ? '' : `${row.cpuMicrosPerUnit.toFixed(1)} µs per ${row.unit}`;
+    console.log(`| ${row.scenario} | ${row.size} | ${row.what} | ${row.lastMs} ms | ${cpu} |`);
+  }
 }
 
 /** With BENCH_PROFILE_DIR, the server's inspector port, read from what node prints when it opens it. */

@@ -1,67 +1,35 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
-import { Role } from '../auth/role';
-import { clock } from '../common/clock';
 import { viewerOf } from '../context';
-import { audienceOf, closeWith, LiveContext, SubscribeData, visibleTo } from '../live/live-feeds';
-import { computeDashboard, Dashboard } from './dashboard';
+import { closeWith, LiveContext, SubscribeData } from '../live/live-feeds';
+import { Dashboard } from './dashboard';
+import { DashboardFollower } from './dashboard-feeds';
 
 /**
  * Pushes the dashboard whenever a count changes. With `initial`, the counts as they are when the
  * subscription starts come first, so a client needs no separate query (and misses no change
- * between such a query and subscribing).
+ * between such a query and subscribing). The counting is shared by the viewer's visibility group
+ * (dashboard-feeds.ts); what is pushed, and when, is decided per subscription.
  */
 export function dashboardChanges(context: LiveContext, initial = false): AsyncIterableIterator<Dashboard> {
-  const state = { closed: false, wake: undefined as (() => void) | undefined };
-  return closeWith(dashboardLoop(context, state, initial), () => {
-    state.closed = true;
-    state.wake?.();
-  });
+  const follower = context.dashboards.follow(viewerOf(context));
+  return closeWith(dashboardLoop(follower, initial), () => follower.leave());
 }
 
-async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wake?: () => void }, initial: boolean): AsyncGenerator<Dashboard> {
-  const viewer = viewerOf(context);
-  let dirty = false;
-  const touch = () => {
-    dirty = true;
-    state.wake?.();
-  };
-  const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event));
-  const onViewerState = (change: { shopUuid?: string; customerUuid?: string }) => {
-    const concerned =
-      viewer.role === Role.OPERATOR ||
-      (viewer.role === Role.SELLER && change.shopUuid === viewer.shopUuid) ||
-      (viewer.role === Role.CUSTOMER && change.customerUuid === viewer.customerUuid);
-    if (concerned) touch();
-  };
-  context.bus.viewerStateListeners.add(onViewerState);
-  let failure: unknown;
-  const pump = (async () => {
-    for await (const _event of stream) touch();
-  })().catch((error) => {
-    // The stream overflowed: end this subscription so the client resubscribes and recounts.
-    failure = error;
-    touch();
-  });
+async function* dashboardLoop(follower: DashboardFollower, initial: boolean): AsyncGenerator<Dashboard> {
   try {
-    const first = await computeDashboard(context.em.fork(), viewer, clock.now());
-    let last = JSON.stringify(first);
-    if (initial) yield first;
-    while (!state.closed) {
-      if (!dirty) await new Promise<void>((resolve) => (state.wake = resolve));
-      state.wake = undefined;
-      if (state.closed) return;
-      if (failure) throw failure;
-      dirty = false;
-      const dashboard = await computeDashboard(context.em.fork(), viewer, clock.now());
-      const serialized = JSON.stringify(dashboard);
-      if (serialized === last) continue;
-      last = serialized;
-      yield dashboard;
+    const first = await follower.next();
+    if (!first) return;
+    let last = first.serialized;
+    if (initial) yield first.dashboard;
+    while (true) {
+      const count = await follower.next();
+      if (!count) return;
+      if (count.serialized === last) continue;
+      last = count.serialized;
+      yield count.dashboard;
     }
   } finally {
-    context.bus.viewerStateListeners.delete(onViewerState);
-    stream.close();
-    await pump;
+    follower.leave();
   }
 }
 

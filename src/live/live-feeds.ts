@@ -9,7 +9,7 @@ import { readReleased } from '../common/events/event-reads';
 import { CommitSnapshot, comparePositions, LogPosition, positionOf } from '../common/events/log-position';
 import { EventType } from '../common/events/event-type';
 import { AppContext, viewerOf } from '../context';
-import { createLoaders } from '../common/loaders';
+import type { DashboardFeeds } from '../dashboard/dashboard-feeds';
 import { Audience, EventBus } from './event-bus';
 import { EventStream } from './event-stream';
 
@@ -30,16 +30,23 @@ export function audienceOf(viewer: Viewer): Audience {
 }
 
 /**
- * A subscription's context lives as long as the subscription; each event is resolved with a fresh
- * EntityManager and loaders so it never sees data cached for an earlier event.
+ * Viewers who see the same answer to the same subscription: what can change a result is the role
+ * and the shop or customer (sellers of one shop share, each customer is their own, operators
+ * share), never the key. The fan-out executes once per group, and a dashboard is counted once.
  */
-export function refreshContext(context: AppContext): void {
-  context.em = context.em.fork({ clear: true });
-  context.loaders = createLoaders(context.em);
+export function visibilityGroupOf(viewer: Viewer): string {
+  if (viewer.role === Role.SELLER) return `${Role.SELLER}:${viewer.shopUuid}`;
+  if (viewer.role === Role.CUSTOMER) return `${Role.CUSTOMER}:${viewer.customerUuid}`;
+  return viewer.role;
 }
 
+/**
+ * A subscription's context lives as long as the subscription and serves its source stream (the
+ * viewer, the bus, replay reads); each event is executed with a fresh context (fan-out.ts).
+ */
 export interface LiveContext extends AppContext {
   bus: EventBus;
+  dashboards: DashboardFeeds;
 }
 
 /**
@@ -104,7 +111,6 @@ async function* replayThenLive(
         for (const event of page.events) {
           last = positionOf(event);
           if (!accepts(event)) continue;
-          refreshContext(context);
           yield event;
         }
         if (page.events.length < REPLAY_BATCH) break;
@@ -115,7 +121,6 @@ async function* replayThenLive(
       if (comparePositions(position, last) <= 0) continue;
       if (committedBefore?.hadEnded(BigInt(event.txid))) continue;
       last = position;
-      refreshContext(context);
       yield event;
     }
   } finally {
