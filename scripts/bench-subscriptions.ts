@@ -50,6 +50,7 @@ const DELIVERY_TIMEOUT_MS = 180_000;
 const url = `http://127.0.0.1:${PORT}/graphql`;
 
 interface Setup {
+  shopId: string;
   seller: string;
   buyer: string;
   orderIds: string[];
@@ -112,10 +113,34 @@ async function profiled<T>(profiler: InspectorProfiler | undefined, name: string
 }
 
 /** A message from the customer; resolves with the time the mutation was sent. */
-async function sendMessage(setup: Setup, orderIndex: number, body: string): Promise<number> {
+async function sendMessage(setup: Setup, orderId: string, body: string): Promise<number> {
   const sentAt = Date.now();
-  await gql(LiveSendMessageDocument, { input: { orderId: setup.orderIds[orderIndex % setup.orderIds.length], body } }, setup.buyer);
+  await gql(LiveSendMessageDocument, { input: { orderId, body } }, setup.buyer);
   return sentAt;
+}
+
+/** New orders of the customer at the shop, placed one after the other. */
+async function placeOrders(buyer: string, shopId: string, count: number): Promise<string[]> {
+  const orderIds: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { placeOrder: order } = await gql(
+      PlaceOrderDocument,
+      {
+        input: {
+          shopId,
+          paymentWorkflow: 'PAY_ON_DELIVERY',
+          lines: [{ offerSku: `B-${i}`, productTitle: 'Kubek z logo', quantity: 1, unitPrice: '19.99' }],
+          shippingPrice: '9.99',
+          shippingAddress: { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' },
+          leadTimeToShipDays: 1,
+        },
+      },
+      buyer,
+    );
+    if (order.__typename !== 'Order') throw new Error('could not place an order');
+    orderIds.push(order.id);
+  }
+  return orderIds;
 }
 
 function wsClient(secret: string): Client {
@@ -135,9 +160,9 @@ class Tally {
 }
 
 /**
- * One event, then a burst of MESSAGES, to clients that count into `messages`; server CPU per
- * delivery of each. `settled`, when given, waits for what else the messages change (dashboards)
- * and answers when the last of it arrived.
+ * One event, then a burst of MESSAGES (one per order `ordersFor` gives, before the measured
+ * window), to clients that count into `messages`; server CPU per delivery of each. `settled`, when
+ * given, waits for what else the messages change (dashboards) and answers when the last of it arrived.
  */
 async function measureMessages(
   scenario: string,
@@ -145,20 +170,26 @@ async function measureMessages(
   setup: Setup,
   messages: Tally,
   profiler: InspectorProfiler | undefined,
+  ordersFor: (count: number) => Promise<string[]>,
   settled?: () => Promise<number>,
 ) {
   let round = 0;
   const deliver = async (count: number) => {
     round += 1;
+    const orderIds = await ordersFor(count);
     const before = messages.count;
+    const executionsBefore = await serverMetric('live_executions_total');
     const cpuBefore = await serverCpuMicros();
     const start = await profiled(profiler, `${scenario}-${size}-${count === 1 ? 'one' : 'burst'}`, async () => {
-      const sentAt = await Promise.all(Array.from({ length: count }, (_, i) => sendMessage(setup, i, `Wiadomość ${round}.${i + 1}`)));
+      const sentAt = await Promise.all(orderIds.map((orderId, i) => sendMessage(setup, orderId, `Wiadomość ${round}.${i + 1}`)));
       await waitFor(`${size * count} deliveries`, () => messages.count - before >= size * count, DELIVERY_TIMEOUT_MS);
       const settledAt = await settled?.();
       return { sentAt: Math.min(...sentAt), settledAt };
     });
     const cpu = (await serverCpuMicros()) - cpuBefore;
+    // Absent (NaN) on a server without shared execution.
+    const executions = (await serverMetric('live_executions_total')) - executionsBefore;
+    if (!Number.isNaN(executions)) console.log(`    ${executions} subscription executions for ${size * count} message deliveries`);
     const settledMs = start.settledAt === undefined ? undefined : Math.max(start.settledAt - start.sentAt, 0);
     return { ms: Math.max(messages.last - start.sentAt, 0), settledMs, cpuPerDelivery: cpu / (size * count) };
   };
@@ -246,7 +277,7 @@ async function messagesScenario(size: number, setup: Setup, profiler: InspectorP
     clients.push(...batch);
     await waitFor(`${clients.length} subscriptions`, async () => (await serverMetric('live_subscriptions')) >= clients.length);
   }
-  await measureMessages('messages', size, setup, messages, profiler);
+  await measureMessages('messages', size, setup, messages, profiler, async (count) => setup.orderIds.slice(0, count));
   await Promise.all(clients.map((client) => client.dispose()));
   await waitFor('subscribers to leave', async () => (await serverMetric('live_subscriptions')) === 0);
 }
@@ -291,13 +322,18 @@ async function frontendScenario(size: number, setup: Setup, profiler: InspectorP
     frontends.push(...batch);
     await waitFor(`${frontends.length} initial dashboards`, () => batch.every(({ state }) => state.dashboard !== undefined));
   }
-  // Every message changes the shop's counts (a new unread thread awaiting a reply, or one more in it).
   const dashboardsSettled = async () => {
     const final = await finalDashboard(setup);
     await waitFor('every dashboard to show the final counts', () => frontends.every(({ state }) => state.dashboard === final), DELIVERY_TIMEOUT_MS);
     return Math.max(...frontends.map(({ state }) => state.dashboardAt));
   };
-  await measureMessages('frontend', size, setup, messages, profiler, dashboardsSettled);
+  // Messages in new threads, so each changes the shop's counts (one more unread thread awaiting a reply).
+  const newOrders = async (count: number) => {
+    const orderIds = await placeOrders(setup.buyer, setup.shopId, count);
+    await dashboardsSettled();
+    return orderIds;
+  };
+  await measureMessages('frontend', size, setup, messages, profiler, newOrders, dashboardsSettled);
   const failures = frontends.filter(({ state }) => state.failed).length;
   if (failures) console.log(`  ${failures} subscriptions ended with an error`);
   await Promise.all(frontends.map(({ client }) => client.dispose()));
@@ -308,6 +344,7 @@ async function frontendScenario(size: number, setup: Setup, profiler: InspectorP
 async function reconnectScenario(size: number, setup: Setup, profiler: InspectorProfiler | undefined): Promise<void> {
   const messages = new Tally();
   const cpuBefore = await serverCpuMicros();
+  const recountsBefore = await serverMetric('dashboard_recounts_total');
   const rssBefore = await serverMetric('process_resident_memory_bytes');
   const start = Date.now();
   const frontends = await profiled(profiler, `reconnect-${size}`, async () => {
@@ -322,6 +359,8 @@ async function reconnectScenario(size: number, setup: Setup, profiler: Inspector
   const served = frontends.filter(({ state }) => state.dashboard !== undefined);
   const lastMs = Math.max(...served.map(({ state }) => state.dashboardAt)) - start;
   const cpu = (await serverCpuMicros()) - cpuBefore;
+  const recounts = (await serverMetric('dashboard_recounts_total')) - recountsBefore;
+  if (!Number.isNaN(recounts)) console.log(`  ${recounts} dashboard counts for ${size} initial dashboards`);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const rssAfter = await serverMetric('process_resident_memory_bytes');
   rows.push({ scenario: 'reconnect', size, what: 'all connect at once', lastMs, cpuMicrosPerUnit: cpu / size, unit: 'connection' });
@@ -340,26 +379,8 @@ async function prepare(): Promise<Setup> {
   const seller = (await gql(IssueApiKeyDocument, { input: { name: 'bench seller', role: 'SELLER', shopId: shop.id } })).issueApiKey.secret;
   const buyer = (await gql(IssueApiKeyDocument, { input: { name: 'bench customer', role: 'CUSTOMER', customerId: customer.id } })).issueApiKey.secret;
   // The burst: one customer message on each of MESSAGES orders, as when many buyers write at once.
-  const orderIds: string[] = [];
-  for (let i = 0; i < MESSAGES; i += 1) {
-    const { placeOrder: order } = await gql(
-      PlaceOrderDocument,
-      {
-        input: {
-          shopId: shop.id,
-          paymentWorkflow: 'PAY_ON_DELIVERY',
-          lines: [{ offerSku: `B-${i}`, productTitle: 'Kubek z logo', quantity: 1, unitPrice: '19.99' }],
-          shippingPrice: '9.99',
-          shippingAddress: { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' },
-          leadTimeToShipDays: 1,
-        },
-      },
-      buyer,
-    );
-    if (order.__typename !== 'Order') throw new Error('could not place an order');
-    orderIds.push(order.id);
-  }
-  return { seller, buyer, orderIds };
+  const orderIds = await placeOrders(buyer, shop.id, MESSAGES);
+  return { shopId: shop.id, seller, buyer, orderIds };
 }
 
 async function run(floorServer: ChildProcess, floorPort: number, inspectorPort: Promise<number> | undefined): Promise<void> {

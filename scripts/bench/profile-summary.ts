@@ -32,8 +32,11 @@ function bucketOf({ functionName, url }: ProfileNode['callFrame']): string {
 
 export function summarizeProfile(profile: CpuProfile, top = 25): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  // Samples are counted, each worth the sampling interval: a time delta also holds the time the
+  // process was not running at all (on a busy machine, one sample once carried 590 ms).
+  const interval = [...profile.timeDeltas].sort((a, b) => a - b)[Math.floor(profile.timeDeltas.length / 2)] ?? 0;
   const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  for (const id of profile.samples) selfMicros.set(id, (selfMicros.get(id) ?? 0) + interval);
   let total = 0;
   const buckets = new Map<string, number>();
   const functions = new Map<string, number>();
@@ -46,7 +49,7 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
     const name = `${frame.functionName || '(anonymous)'} ${bucket}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
     functions.set(name, (functions.get(name) ?? 0) + micros);
   }
-  const lines = [`busy ${(total / 1000).toFixed(0)} ms (idle excluded)`, 'self time by package:'];
+  const lines = [`busy ${(total / 1000).toFixed(0)} ms (samples every ${interval} µs; idle excluded)`, 'self time by package:'];
   const share = (micros: number) => `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms`;
   for (const [bucket, micros] of [...buckets].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${share(micros)}  ${bucket}`);
   lines.push('busiest functions (self time):');

@@ -14,13 +14,15 @@ export interface DashboardCount {
   serialized: string;
 }
 
+/** What a follower is told: each count made for it, or that its group failed. */
+export interface DashboardListener {
+  /** Every count made after the follower joined (a count started earlier might miss a change committed just before it joined). */
+  count(count: DashboardCount): void;
+  /** The group's event stream overflowed or a count failed: the follower is done. */
+  fail(error: Error): void;
+}
+
 export interface DashboardFollower {
-  /**
-   * The newest count not yet taken, made after the follower joined (a count started earlier might
-   * miss a change committed just before it joined); waits for one if there is none. Undefined once
-   * the follower has left; rejects when the group failed (its event stream overflowed, a count failed).
-   */
-  next(): Promise<DashboardCount | undefined>;
   leave(): void;
 }
 
@@ -34,67 +36,26 @@ interface FeedDeps {
  * The live dashboards of one instance, counted once per visibility group (a shop's sellers, one
  * customer, the operators) whenever something the group may see changes, instead of once per
  * subscription: one bus stream and one count per group, whatever the number of its followers.
- * Followers joining together (a reconnect after a deploy) share the count made for them.
+ * Followers joining together (a reconnect after a deploy) share the count made for them. Counts
+ * are handed to the followers synchronously, as the same object to all.
  */
 export class DashboardFeeds {
   private readonly groups = new Map<string, DashboardGroup>();
 
   constructor(private readonly deps: FeedDeps) {}
 
-  follow(viewer: Viewer): DashboardFollower {
+  follow(viewer: Viewer, listener: DashboardListener): DashboardFollower {
     const key = visibilityGroupOf(viewer);
     let group = this.groups.get(key);
     if (!group) this.groups.set(key, (group = new DashboardGroup(viewer, this.deps, () => this.groups.delete(key))));
-    return group.join();
+    return group.join(listener);
   }
 }
 
-class Follower implements DashboardFollower {
-  private pending?: DashboardCount;
-  private waiting?: { resolve: (count: DashboardCount | undefined) => void; reject: (error: Error) => void };
-  private failure?: Error;
-  left = false;
-
-  constructor(
-    /** The number of the first count this follower may take: one started after it joined. */
-    readonly firstCount: number,
-    private readonly onLeave: (follower: Follower) => void,
-  ) {}
-
-  /** A newer count replaces one the follower has not taken yet: only the latest counts matter. */
-  offer(count: DashboardCount): void {
-    if (!this.waiting) {
-      this.pending = count;
-      return;
-    }
-    this.waiting.resolve(count);
-    this.waiting = undefined;
-  }
-
-  fail(error: Error): void {
-    this.failure = error;
-    this.waiting?.reject(error);
-    this.waiting = undefined;
-  }
-
-  next(): Promise<DashboardCount | undefined> {
-    if (this.left) return Promise.resolve(undefined);
-    if (this.failure) return Promise.reject(this.failure);
-    const pending = this.pending;
-    if (pending) {
-      this.pending = undefined;
-      return Promise.resolve(pending);
-    }
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  leave(): void {
-    if (this.left) return;
-    this.left = true;
-    this.waiting?.resolve(undefined);
-    this.waiting = undefined;
-    this.onLeave(this);
-  }
+interface Follower {
+  /** The number of the first count this follower may take: one started after it joined. */
+  firstCount: number;
+  listener: DashboardListener;
 }
 
 /**
@@ -117,14 +78,18 @@ class DashboardGroup {
   ) {
     this.stream = deps.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event));
     deps.bus.viewerStateListeners.add(this.onViewerState);
-    void this.watch();
+    // An overflow cannot happen here (nothing is buffered); a failure still ends the followers.
+    this.stream.drainTo(
+      () => this.touch(),
+      (error) => this.fail(error),
+    );
   }
 
-  join(): DashboardFollower {
-    const follower = new Follower(this.countsStarted + 1, (leaving) => this.leave(leaving));
+  join(listener: DashboardListener): DashboardFollower {
+    const follower: Follower = { firstCount: this.countsStarted + 1, listener };
     this.followers.add(follower);
     this.touch(); // its first count
-    return follower;
+    return { leave: () => this.leave(follower) };
   }
 
   private readonly onViewerState = (change: ViewerStateChange) => {
@@ -134,15 +99,6 @@ class DashboardGroup {
       (this.viewer.role === Role.CUSTOMER && change.customerUuid === this.viewer.customerUuid);
     if (concerned) this.touch();
   };
-
-  private async watch(): Promise<void> {
-    try {
-      for await (const _event of this.stream) this.touch();
-    } catch (error) {
-      // The stream overflowed: its followers end, so their clients resubscribe and count afresh.
-      this.fail(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
 
   private touch(): void {
     this.dirty = true;
@@ -164,19 +120,21 @@ class DashboardGroup {
       }
       this.deps.onRecount();
       const count = { dashboard, serialized: JSON.stringify(dashboard) };
-      for (const follower of this.followers) if (follower.firstCount <= number) follower.offer(count);
+      for (const follower of this.followers) if (follower.firstCount <= number) follower.listener.count(count);
     }
     this.counting = false;
   }
 
   private leave(follower: Follower): void {
-    this.followers.delete(follower);
+    if (!this.followers.delete(follower)) return;
     if (this.followers.size === 0) this.close();
   }
 
   private fail(error: Error): void {
-    for (const follower of this.followers) follower.fail(error);
+    const failed = [...this.followers];
+    this.followers.clear();
     this.close();
+    for (const follower of failed) follower.listener.fail(error);
   }
 
   private close(): void {

@@ -1,6 +1,7 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
 import { viewerOf } from '../context';
-import { closeWith, LiveContext, SubscribeData } from '../live/live-feeds';
+import { FeedSink, LiveFeed } from '../live/live-feed';
+import { LiveContext, SubscribeData } from '../live/live-feeds';
 import { Dashboard } from './dashboard';
 import { DashboardFollower } from './dashboard-feeds';
 
@@ -10,26 +11,40 @@ import { DashboardFollower } from './dashboard-feeds';
  * between such a query and subscribing). The counting is shared by the viewer's visibility group
  * (dashboard-feeds.ts); what is pushed, and when, is decided per subscription.
  */
-export function dashboardChanges(context: LiveContext, initial = false): AsyncIterableIterator<Dashboard> {
-  const follower = context.dashboards.follow(viewerOf(context));
-  return closeWith(dashboardLoop(follower, initial), () => follower.leave());
+export function dashboardChanges(context: LiveContext, initial = false): LiveFeed<Dashboard> {
+  return new DashboardChanges(context, initial);
 }
 
-async function* dashboardLoop(follower: DashboardFollower, initial: boolean): AsyncGenerator<Dashboard> {
-  try {
-    const first = await follower.next();
-    if (!first) return;
-    let last = first.serialized;
-    if (initial) yield first.dashboard;
-    while (true) {
-      const count = await follower.next();
-      if (!count) return;
-      if (count.serialized === last) continue;
-      last = count.serialized;
-      yield count.dashboard;
-    }
-  } finally {
-    follower.leave();
+class DashboardChanges extends LiveFeed<Dashboard> {
+  private follower?: DashboardFollower;
+  private closed = false;
+
+  constructor(
+    private readonly context: LiveContext,
+    private readonly initial: boolean,
+  ) {
+    super();
+  }
+
+  start(sink: FeedSink<Dashboard>): void {
+    if (this.closed) return;
+    /** What this subscriber was last shown (or, without `initial`, the counts it started from). */
+    let last: string | undefined;
+    this.follower = this.context.dashboards.follow(viewerOf(this.context), {
+      count: ({ dashboard, serialized }) => {
+        const first = last === undefined;
+        if (serialized === last) return;
+        last = serialized;
+        if (!first || this.initial) sink.next(dashboard);
+      },
+      // The group's stream overflowed or a count failed: the client resubscribes and counts afresh.
+      fail: (error) => sink.error(error),
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.follower?.leave();
   }
 }
 
