@@ -189,7 +189,7 @@ async function measureMessages(
     const cpu = (await serverCpuMicros()) - cpuBefore;
     // Absent (NaN) on a server without shared execution.
     const executions = (await serverMetric('live_executions_total')) - executionsBefore;
-    if (!Number.isNaN(executions)) console.log(`    ${executions} subscription executions for ${size * count} message deliveries`);
+    if (!Number.isNaN(executions)) console.log(`    ${executions} subscription executions (every subscription of the sockets) for ${size * count} message deliveries`);
     const settledMs = start.settledAt === undefined ? undefined : Math.max(start.settledAt - start.sentAt, 0);
     return { ms: Math.max(messages.last - start.sentAt, 0), settledMs, cpuPerDelivery: cpu / (size * count) };
   };

@@ -1,7 +1,9 @@
 import { Client } from 'graphql-ws';
 import {
+  EventsDocument,
   IssueApiKeyDocument,
   LiveDashboardWithInitialDocument,
+  LiveEventsDocument,
   LiveMessageAddedDocument,
   LiveOrderFieldsDocument,
   LiveSendMessageDocument,
@@ -155,6 +157,45 @@ describe('shared work', () => {
     const oneOrder = { ...zeros, ordersAwaitingAcceptance: 1 };
     for (const collector of [...shopA, ...customer, ...shopB]) {
       expect(collector.items.map(({ dashboardChanged }) => dashboardChanged)).toEqual([zeros, oneOrder]);
+    }
+  });
+});
+
+describe('resuming together', () => {
+  it('gives each of three subscribers resuming from one cursor, while writers commit, every event once and in order', async () => {
+    const market = await createMarket(t);
+    await placeOrder(t, market);
+    const { events: page } = await t.gql(EventsDocument, { first: 100 }, market.keys.seller);
+    const start = page.pageInfo.endCursor!;
+    for (let i = 0; i < 20; i += 1) await placeOrder(t, market);
+
+    // The three share one line (same group, document and variables): their replays are their own,
+    // the live events after them are shared, whichever reaches the seam first.
+    const writers = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 10; i += 1) await placeOrder(t, market);
+      }),
+    );
+    const resumed = (await sockets(3, market.keys.seller)).map((client) => subscribe(client, LiveEventsDocument, { after: start }));
+    await writers;
+    const received = await Promise.all(resumed.map((collector) => collector.until(60)));
+
+    const all: string[] = [];
+    let after = start;
+    for (;;) {
+      const { events } = await t.gql(EventsDocument, { after, first: 100 }, market.keys.seller);
+      all.push(...events.edges.map(({ node }) => node.id));
+      if (!events.pageInfo.hasNextPage) break;
+      after = events.pageInfo.endCursor ?? after;
+    }
+    expect(all).toHaveLength(60);
+    for (const events of received) expect(events.map(({ events: event }) => event.id)).toEqual(all);
+    // A duplicate after the 60th would come before this one.
+    const sentinel = await placeOrder(t, market);
+    for (const collector of resumed) {
+      const items = await collector.until(61);
+      expect(items.slice(60).map(({ events: event }) => `${event.type} ${event.order?.id}`)).toEqual([`ORDER_PLACED ${sentinel.id}`]);
+      expect(collector.errors).toEqual([]);
     }
   });
 });

@@ -189,7 +189,12 @@ export class SubscriptionFanOut {
 
   private join(key: string, args: ExecutionArgs, viewer: Viewer): Line {
     let line = this.lines.get(key);
-    if (!line) this.lines.set(key, (line = new Line((source) => this.execute(args, source, viewer))));
+    if (!line) {
+      // What the line's executions need, not the first member's own context: the line may outlive it.
+      const { schema, document, operationName, variableValues } = args;
+      const operation = { schema, document, operationName, variableValues };
+      this.lines.set(key, (line = new Line((source) => this.execute(operation, source, viewer))));
+    }
     line.members += 1;
     return line;
   }
