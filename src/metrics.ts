@@ -38,6 +38,21 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    liveExecutions: new Counter({
+      name: 'live_executions_total',
+      help: "Subscription executions: one per event per (visibility group, operation, variables, document), shared by the group's subscribers",
+      registers: [registry],
+    }),
+    dashboardRecounts: new Counter({
+      name: 'dashboard_recounts_total',
+      help: 'Live dashboard counts made: one per visibility group per change, shared by its dashboardChanged subscribers',
+      registers: [registry],
+    }),
+    webSocketDocumentValidations: new Counter({
+      name: 'websocket_document_validations_total',
+      help: 'Documents parsed and validated for WebSocket operations (a repeated document is validated once)',
+      registers: [registry],
+    }),
   };
 }
 

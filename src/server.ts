@@ -24,6 +24,13 @@ import { buildAppSchema } from './schema';
 
 type RequestContext = AppContext & { credentialsRejected: boolean };
 
+/**
+ * Connections the kernel completes and queues until the server accepts them (capped by
+ * net.core.somaxconn). Node's default of 511 drops the excess when every tab of a deploy reconnects
+ * at once while the event loop is busy, and each dropped client waits out a SYN retry (1 s, 3 s, ...).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export interface AppServer {
   httpServer: Server;
   /** The port actually bound (useful with port 0 in tests). */
@@ -168,7 +175,7 @@ export async function createAppServer(deps: {
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', (error) => reject(listenFailure(error, host, port)));
-        httpServer.listen(port, host, () => {
+        httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           state = 'ready';
           const address = httpServer.address();
           resolve(typeof address === 'object' && address ? address.port : port);

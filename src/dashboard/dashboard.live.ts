@@ -1,67 +1,50 @@
 import { Arg, Resolver, Root, Subscription } from 'type-graphql';
-import { Role } from '../auth/role';
-import { clock } from '../common/clock';
 import { viewerOf } from '../context';
-import { audienceOf, closeWith, LiveContext, SubscribeData, visibleTo } from '../live/live-feeds';
-import { computeDashboard, Dashboard } from './dashboard';
+import { FeedSink, LiveFeed } from '../live/live-feed';
+import { LiveContext, SubscribeData } from '../live/live-feeds';
+import { Dashboard } from './dashboard';
+import { DashboardFollower } from './dashboard-feeds';
 
 /**
  * Pushes the dashboard whenever a count changes. With `initial`, the counts as they are when the
  * subscription starts come first, so a client needs no separate query (and misses no change
- * between such a query and subscribing).
+ * between such a query and subscribing). The counting is shared by the viewer's visibility group
+ * (dashboard-feeds.ts); what is pushed, and when, is decided per subscription.
  */
-export function dashboardChanges(context: LiveContext, initial = false): AsyncIterableIterator<Dashboard> {
-  const state = { closed: false, wake: undefined as (() => void) | undefined };
-  return closeWith(dashboardLoop(context, state, initial), () => {
-    state.closed = true;
-    state.wake?.();
-  });
+export function dashboardChanges(context: LiveContext, initial = false): LiveFeed<Dashboard> {
+  return new DashboardChanges(context, initial);
 }
 
-async function* dashboardLoop(context: LiveContext, state: { closed: boolean; wake?: () => void }, initial: boolean): AsyncGenerator<Dashboard> {
-  const viewer = viewerOf(context);
-  let dirty = false;
-  const touch = () => {
-    dirty = true;
-    state.wake?.();
-  };
-  const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event));
-  const onViewerState = (change: { shopUuid?: string; customerUuid?: string }) => {
-    const concerned =
-      viewer.role === Role.OPERATOR ||
-      (viewer.role === Role.SELLER && change.shopUuid === viewer.shopUuid) ||
-      (viewer.role === Role.CUSTOMER && change.customerUuid === viewer.customerUuid);
-    if (concerned) touch();
-  };
-  context.bus.viewerStateListeners.add(onViewerState);
-  let failure: unknown;
-  const pump = (async () => {
-    for await (const _event of stream) touch();
-  })().catch((error) => {
-    // The stream overflowed: end this subscription so the client resubscribes and recounts.
-    failure = error;
-    touch();
-  });
-  try {
-    const first = await computeDashboard(context.em.fork(), viewer, clock.now());
-    let last = JSON.stringify(first);
-    if (initial) yield first;
-    while (!state.closed) {
-      if (!dirty) await new Promise<void>((resolve) => (state.wake = resolve));
-      state.wake = undefined;
-      if (state.closed) return;
-      if (failure) throw failure;
-      dirty = false;
-      const dashboard = await computeDashboard(context.em.fork(), viewer, clock.now());
-      const serialized = JSON.stringify(dashboard);
-      if (serialized === last) continue;
-      last = serialized;
-      yield dashboard;
-    }
-  } finally {
-    context.bus.viewerStateListeners.delete(onViewerState);
-    stream.close();
-    await pump;
+class DashboardChanges extends LiveFeed<Dashboard> {
+  private follower?: DashboardFollower;
+  private closed = false;
+
+  constructor(
+    private readonly context: LiveContext,
+    private readonly initial: boolean,
+  ) {
+    super();
+  }
+
+  start(sink: FeedSink<Dashboard>): void {
+    if (this.closed) return;
+    /** What this subscriber was last shown (or, without `initial`, the counts it started from). */
+    let last: string | undefined;
+    this.follower = this.context.dashboards.follow(viewerOf(this.context), {
+      count: ({ dashboard, serialized }) => {
+        const first = last === undefined;
+        if (serialized === last) return;
+        last = serialized;
+        if (!first || this.initial) sink.next(dashboard);
+      },
+      // The group's stream overflowed or a count failed: the client resubscribes and counts afresh.
+      fail: (error) => sink.error(error),
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.follower?.leave();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   validate,
   ValidationRule,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { describePath, nestedDeeperThan, unacceptableTextPath } from './input-values';
 import { parseWithinLimits } from './document-limits';
 import { LIMITS, tooComplex } from './limits';
@@ -79,22 +80,42 @@ export function operationGuardPlugin(): ApolloServerPlugin {
   };
 }
 
+/** Documents whose parse and validation outcome is remembered: a few dozen distinct ones are in use. */
+const MAX_CACHED_DOCUMENTS = 1_000;
+/** ...holding at most this much document text (a document may carry up to 64 KiB of comments). */
+const MAX_CACHED_DOCUMENT_CHARS = 8 * 1024 * 1024;
+
 /**
  * WebSocket: graphql-ws's onSubscribe parses, validates and judges the operation here, so it is
  * refused with an `error` message exactly when HTTP would refuse it. What it returns replaces
- * graphql-ws's own parse and validation.
+ * graphql-ws's own parse and validation. A document's parse and validation depend on its text
+ * alone, so their outcome is kept per text, as Apollo does over HTTP: thousands of frontends
+ * subscribing with the same documents (a reconnect after a deploy) validate each once.
+ * `onValidated` counts the documents actually validated.
  */
-export function webSocketOperationPreparer(schema: GraphQLSchema, rules: readonly ValidationRule[]) {
-  return (payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): ExecutionArgs | readonly GraphQLError[] => {
+export function webSocketOperationPreparer(schema: GraphQLSchema, rules: readonly ValidationRule[], onValidated: () => void) {
+  const documents = new LRUCache<string, DocumentNode | readonly GraphQLError[]>({
+    max: MAX_CACHED_DOCUMENTS,
+    maxSize: MAX_CACHED_DOCUMENT_CHARS,
+    sizeCalculation: (_outcome, query) => Math.max(query.length, 1),
+  });
+  const parseAndValidate = (query: string): DocumentNode | readonly GraphQLError[] => {
+    onValidated();
     let document: DocumentNode;
     try {
-      document = parseWithinLimits(payload.query);
+      document = parseWithinLimits(query);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       return [error.extensions.code ? error : new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
     }
     const invalid = validate(schema, document, rules);
-    if (invalid.length) return invalid;
+    return invalid.length ? invalid : document;
+  };
+  return (payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): ExecutionArgs | readonly GraphQLError[] => {
+    let outcome = documents.get(payload.query);
+    if (!outcome) documents.set(payload.query, (outcome = parseAndValidate(payload.query)));
+    if (Array.isArray(outcome)) return outcome;
+    const document = outcome as DocumentNode;
     const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return args; // graphql-ws answers "Unable to identify operation"

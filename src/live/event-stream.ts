@@ -5,13 +5,15 @@ const MAX_BUFFERED = 10_000;
 
 /**
  * The events one subscription still has to receive, in arrival order. The bus pushes into it as
- * soon as it is created, so nothing committed after registration can slip past a subscriber.
+ * soon as it is created, so nothing committed after registration can slip past a subscriber. It
+ * buffers them (while its subscription replays the log) until it is drained to a sink, and from
+ * then on hands each on as it comes.
  */
-export class EventStream implements AsyncIterable<Event> {
-  private readonly buffer: Event[] = [];
-  private wake?: () => void;
+export class EventStream {
+  private buffer: Event[] = [];
   private closed = false;
   private failure?: Error;
+  private sink?: { next: (event: Event) => void; fail: (error: Error) => void };
 
   constructor(
     readonly accepts: (event: Event) => boolean,
@@ -20,41 +22,37 @@ export class EventStream implements AsyncIterable<Event> {
 
   push(event: Event): void {
     if (this.closed) return;
+    if (this.sink) return this.sink.next(event);
     if (this.buffer.length >= MAX_BUFFERED) {
       this.fail(new Error('The subscriber fell too far behind; resubscribe to `events` with the last cursor you received'));
       return;
     }
     this.buffer.push(event);
-    this.wake?.();
   }
 
   fail(error: Error): void {
+    if (this.closed) return;
     this.failure = error;
+    this.sink?.fail(error);
     this.close();
+  }
+
+  /**
+   * From now on hands every event straight to `next` as the bus pushes it; what is buffered goes
+   * first, in order. Throws if the stream already failed (its buffer overflowed).
+   */
+  drainTo(next: (event: Event) => void, fail: (error: Error) => void): void {
+    if (this.failure) throw this.failure;
+    const buffered = this.buffer;
+    this.buffer = [];
+    this.sink = { next, fail };
+    for (const event of buffered) next(event);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.buffer = [];
     this.onClose(this);
-    this.wake?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<Event> {
-    try {
-      while (true) {
-        const next = this.buffer.shift();
-        if (next) {
-          yield next;
-          continue;
-        }
-        if (this.failure) throw this.failure;
-        if (this.closed) return;
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = undefined;
-      }
-    } finally {
-      this.close();
-    }
   }
 }

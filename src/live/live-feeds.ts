@@ -9,9 +9,10 @@ import { readReleased } from '../common/events/event-reads';
 import { CommitSnapshot, comparePositions, LogPosition, positionOf } from '../common/events/log-position';
 import { EventType } from '../common/events/event-type';
 import { AppContext, viewerOf } from '../context';
-import { createLoaders } from '../common/loaders';
+import type { DashboardFeeds } from '../dashboard/dashboard-feeds';
 import { Audience, EventBus } from './event-bus';
 import { EventStream } from './event-stream';
+import { FeedSink, LiveFeed } from './live-feed';
 
 const REPLAY_BATCH = 500;
 
@@ -30,16 +31,23 @@ export function audienceOf(viewer: Viewer): Audience {
 }
 
 /**
- * A subscription's context lives as long as the subscription; each event is resolved with a fresh
- * EntityManager and loaders so it never sees data cached for an earlier event.
+ * Viewers who see the same answer to the same subscription: what can change a result is the role
+ * and the shop or customer (sellers of one shop share, each customer is their own, operators
+ * share), never the key. The fan-out executes once per group, and a dashboard is counted once.
  */
-export function refreshContext(context: AppContext): void {
-  context.em = context.em.fork({ clear: true });
-  context.loaders = createLoaders(context.em);
+export function visibilityGroupOf(viewer: Viewer): string {
+  if (viewer.role === Role.SELLER) return `${Role.SELLER}:${viewer.shopUuid}`;
+  if (viewer.role === Role.CUSTOMER) return `${Role.CUSTOMER}:${viewer.customerUuid}`;
+  return viewer.role;
 }
 
+/**
+ * A subscription's context lives as long as the subscription and serves its source stream (the
+ * viewer, the bus, replay reads); each event is executed with a fresh context (fan-out.ts).
+ */
 export interface LiveContext extends AppContext {
   bus: EventBus;
+  dashboards: DashboardFeeds;
 }
 
 /**
@@ -51,75 +59,84 @@ export interface LiveContext extends AppContext {
  * starts: those whose transaction had ended in the bus's latest snapshot are skipped, even when the
  * watermark held them back until now.
  */
-export function viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): AsyncIterableIterator<Event> {
-  const viewer = viewerOf(context);
-  const stream = context.bus.subscribe(audienceOf(viewer), (event) => visibleTo(viewer, event) && accepts(event));
-  // Taken in the same tick as the registration: everything after it reaches the stream.
-  const start = { position: context.bus.position, snapshot: context.bus.snapshot };
-  return closeWith(replayThenLive(context, viewer, stream, accepts, start, after), () => stream.close());
+export function viewerEvents(context: LiveContext, accepts: (event: Event) => boolean, after?: string | null): LiveFeed<Event> {
+  return new ViewerEventFeed(context, accepts, after);
 }
 
-/**
- * An async generator cannot be stopped while it waits (its `return()` queues behind the pending
- * await), so a client that unsubscribes from a quiet feed would stay registered. This wrapper runs
- * `close` first, which ends the wait, and then lets the generator finish.
- */
-export function closeWith<T>(generator: AsyncGenerator<T>, close: () => void): AsyncIterableIterator<T> {
-  return {
-    next: () => generator.next(),
-    return: (value?: unknown) => {
-      close();
-      return generator.return(value as T);
-    },
-    throw: (error?: unknown) => {
-      close();
-      return generator.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+const places = new WeakMap<Event, { position: LogPosition; txid: bigint }>();
+
+/** An event's log position and transaction, worked out once for every stream it fans out to. */
+function placeOf(event: Event): { position: LogPosition; txid: bigint } {
+  let place = places.get(event);
+  if (!place) places.set(event, (place = { position: positionOf(event), txid: BigInt(event.txid) }));
+  return place;
 }
 
-async function* replayThenLive(
-  context: LiveContext,
-  viewer: Viewer,
-  stream: EventStream,
-  accepts: (event: Event) => boolean,
-  start: { position: LogPosition; snapshot: CommitSnapshot },
-  after?: string | null,
-): AsyncGenerator<Event> {
-  let last = start.position;
-  // Without a cursor, an event whose transaction had ended by the start committed before it.
-  let committedBefore: CommitSnapshot | undefined = start.snapshot;
-  try {
-    if (after) {
-      const cursor = (await eventCodec(context.em)).decodeCursor(after);
+class ViewerEventFeed extends LiveFeed<Event> {
+  private readonly viewer: Viewer;
+  private readonly stream: EventStream;
+  private readonly startedAt: { position: LogPosition; snapshot: CommitSnapshot };
+  private closed = false;
+
+  constructor(
+    private readonly context: LiveContext,
+    private readonly accepts: (event: Event) => boolean,
+    private readonly after?: string | null,
+  ) {
+    super();
+    this.viewer = viewerOf(context);
+    this.stream = context.bus.subscribe(audienceOf(this.viewer), (event) => visibleTo(this.viewer, event) && accepts(event));
+    // Taken in the same tick as the registration: everything after it reaches the stream.
+    this.startedAt = { position: context.bus.position, snapshot: context.bus.snapshot };
+  }
+
+  start(sink: FeedSink<Event>): void {
+    this.replayThenLive(sink).catch((error: unknown) => {
+      this.stream.close();
+      sink.error(error);
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stream.close();
+  }
+
+  private async replayThenLive(sink: FeedSink<Event>): Promise<void> {
+    let last = this.startedAt.position;
+    // Without a cursor, an event whose transaction had ended by the start committed before it.
+    let committedBefore: CommitSnapshot | undefined = this.startedAt.snapshot;
+    if (this.after) {
+      const cursor = (await eventCodec(this.context.em)).decodeCursor(this.after);
       if (!cursor) throw apiError('BAD_REQUEST', 'after is not an event cursor');
       last = cursor;
       committedBefore = undefined;
-      const scope = eventScope(viewer);
-      while (true) {
-        const page = await readReleased(context.em.fork(), scope, last, REPLAY_BATCH);
+      const scope = eventScope(this.viewer);
+      while (!this.closed) {
+        const page = await readReleased(this.context.em.fork(), scope, last, REPLAY_BATCH);
         for (const event of page.events) {
+          if (this.closed) return;
           last = positionOf(event);
-          if (!accepts(event)) continue;
-          refreshContext(context);
-          yield event;
+          if (!this.accepts(event)) continue;
+          sink.next(event);
+          // One at a time, as a reader of the log would: a long replay never runs ahead of delivery.
+          await sink.delivered();
         }
         if (page.events.length < REPLAY_BATCH) break;
       }
     }
-    for await (const event of stream) {
-      const position = positionOf(event);
-      if (comparePositions(position, last) <= 0) continue;
-      if (committedBefore?.hadEnded(BigInt(event.txid))) continue;
-      last = position;
-      refreshContext(context);
-      yield event;
-    }
-  } finally {
-    stream.close();
+    if (this.closed) return;
+    // Live: what the stream buffered during the replay, then each event as the bus hands it out.
+    this.stream.drainTo(
+      (event) => {
+        const { position, txid } = placeOf(event);
+        if (comparePositions(position, last) <= 0) return;
+        if (committedBefore?.hadEnded(txid)) return;
+        last = position;
+        sink.next(event);
+      },
+      (error) => sink.error(error),
+    );
   }
 }
 
@@ -144,8 +161,9 @@ const sharedLoads = new WeakMap<Event, Map<string, Promise<unknown>>>();
 
 /**
  * Loads what an event's payload needs once for all the subscribers it fans out to (the bus hands
- * every stream the same Event object). Only for data every receiver may see: visibility is
- * already decided by then, and viewer-specific fields are still resolved per subscriber.
+ * every stream the same Event object), across visibility groups: the fan-out executes once per
+ * group, this shares the load between groups. Only for data every receiver may see: visibility is
+ * already decided by then, and viewer-specific fields are still resolved per group.
  */
 export function loadOncePerEvent<T>(event: Event, key: string, load: () => Promise<T>): Promise<T> {
   let loads = sharedLoads.get(event);

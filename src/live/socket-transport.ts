@@ -15,6 +15,11 @@ const KEEPALIVE_MS = 12_000;
 export interface SocketExtra {
   socket: WebSocket;
   request: IncomingMessage;
+  /**
+   * Puts a frame on the socket as graphql-ws's own sends do, within the same limits: for frames
+   * built outside graphql-ws (the fan-out's shared payloads, fan-out.ts).
+   */
+  send(frame: string): void;
 }
 
 function byteLength(data: RawData): number {
@@ -35,7 +40,7 @@ function byteLength(data: RawData): number {
 export function serveGraphQLOverWebSocket<E extends SocketExtra>(
   wss: WebSocketServer,
   options: ServerOptions<Record<string, unknown> | undefined, E>,
-  deps: { logger: Logger; socketBufferBytes: number; extra: (socket: WebSocket, request: IncomingMessage) => E; onSlowConsumer: () => void },
+  deps: { logger: Logger; socketBufferBytes: number; extra: (base: SocketExtra) => E; onSlowConsumer: () => void },
 ): void {
   const acknowledged = new WeakSet<WebSocket>();
   const server = makeServer<Record<string, unknown> | undefined, E>({
@@ -53,6 +58,10 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
   const internalError = (socket: WebSocket, error: unknown, what: string) => {
     deps.logger.error({ err: error }, what);
     closeGenerically(socket);
+  };
+  // One callback for every frame, not a closure per frame.
+  const reportSendFailure = (error?: Error) => {
+    if (error) deps.logger.debug({ err: error }, 'WebSocket send failed');
   };
 
   wss.on('connection', (socket, request) => {
@@ -78,23 +87,23 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
       socket.ping();
     }, KEEPALIVE_MS);
 
+    const send = (frame: string) => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      // What is already waiting, not this frame: one large answer alone never trips the cap.
+      if (socket.bufferedAmount > deps.socketBufferBytes) {
+        const reason = 'Slow consumer: too much unread data; reconnect and resume with your last cursor';
+        deps.onSlowConsumer();
+        socket.close(CLOSE_SLOW_CONSUMER, reason);
+        release(CLOSE_SLOW_CONSUMER, reason);
+        return;
+      }
+      socket.send(frame, reportSendFailure);
+    };
+
     closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
-          if (socket.readyState !== WebSocket.OPEN) return;
-          // What is already waiting, not this frame: one large answer alone never trips the cap.
-          if (socket.bufferedAmount > deps.socketBufferBytes) {
-            const reason = 'Slow consumer: too much unread data; reconnect and resume with your last cursor';
-            deps.onSlowConsumer();
-            socket.close(CLOSE_SLOW_CONSUMER, reason);
-            release(CLOSE_SLOW_CONSUMER, reason);
-            return;
-          }
-          socket.send(data, (error) => {
-            if (error) deps.logger.debug({ err: error }, 'WebSocket send failed');
-          });
-        },
+        send,
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', async (data) => {
@@ -109,7 +118,7 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
             }
           }),
       },
-      deps.extra(socket, request),
+      deps.extra({ socket, request, send }),
     );
 
     socket.once('close', (code, reason) => {

@@ -8,6 +8,7 @@ import { Authenticator, MAX_CREDENTIAL_LENGTH } from '../auth/authentication';
 import { Viewer } from '../auth/viewer';
 import { Config } from '../config';
 import { createContext } from '../context';
+import { DashboardFeeds } from '../dashboard/dashboard-feeds';
 import { apiError } from '../common/errors';
 import { Logger } from '../common/logger';
 import { createWebSocketErrorFormatting } from '../graphql/format-error';
@@ -16,6 +17,7 @@ import { LIMITS, webSocketValidationRules } from '../graphql/limits';
 import { webSocketOperationPreparer } from '../graphql/operation-guard';
 import { Metrics } from '../metrics';
 import { EventBus } from './event-bus';
+import { isAsyncIterable, SubscriptionFanOut } from './fan-out';
 import { LiveContext } from './live-feeds';
 import { serveGraphQLOverWebSocket, SocketExtra } from './socket-transport';
 
@@ -81,8 +83,15 @@ export function attachWebSocketServer(deps: {
   const socketsByKey = new Map<string, Set<WebSocket>>();
   // The HTTP hardening, applied here too: Apollo's options and plugins do not see WebSocket traffic.
   const production = config.nodeEnv === 'production';
-  const prepareOperation = webSocketOperationPreparer(schema, webSocketValidationRules(production));
+  const prepareOperation = webSocketOperationPreparer(schema, webSocketValidationRules(production), () => metrics.webSocketDocumentValidations.inc());
   const errorFormatting = createWebSocketErrorFormatting(logger, production);
+  const dashboards = new DashboardFeeds({ em: orm.em, bus, onRecount: () => metrics.dashboardRecounts.inc() });
+  const liveContext = (viewer: Viewer | null): LiveContext => ({ ...createContext(orm.em, config, viewer, authenticator.keys), bus, dashboards });
+  const fanOut = new SubscriptionFanOut({
+    contextFor: liveContext,
+    format: (result) => errorFormatting.result(result),
+    onExecution: () => metrics.liveExecutions.inc(),
+  });
 
   const refuse = (socket: WebSocket, code: number, reason: string, metric: string) => {
     metrics.socketCloses.inc({ reason: metric });
@@ -130,7 +139,12 @@ export function attachWebSocketServer(deps: {
         return prepareOperation(payload);
       },
       onError: (_ctx, _id, _payload, errors) => errorFormatting.requestErrors(errors),
+      // Queries and mutations; a subscription's results are formatted once per group by the fan-out.
       onNext: (_ctx, _id, _payload, _args, result) => errorFormatting.result(result),
+      subscribe: fanOut.subscribe,
+      // A subscription's source stream, delivered through the fan-out instead of graphql-ws's per-result loop.
+      onOperation: (ctx, id, payload, args, result) =>
+        isAsyncIterable(result) ? fanOut.deliver(result, { id, query: payload.query, args, send: ctx.extra.send }) : undefined,
       onConnect: async (ctx) => {
         const { socket, request } = ctx.extra;
         const authentication = await authenticator.authenticate(ctx.connectionParams?.authorization, addressOf(request));
@@ -163,12 +177,12 @@ export function attachWebSocketServer(deps: {
         socketsByKey.get(viewer.apiKeyUuid)?.delete(ctx.extra.socket);
         if (socketsByKey.get(viewer.apiKeyUuid)?.size === 0) socketsByKey.delete(viewer.apiKeyUuid);
       },
-      context: (ctx): LiveContext => ({ ...createContext(orm.em, config, ctx.extra.viewer ?? null, authenticator.keys), bus }),
+      context: (ctx) => liveContext(ctx.extra.viewer ?? null),
     },
     {
       logger,
       socketBufferBytes: config.limits.socketBufferBytes,
-      extra: (socket, request) => ({ socket, request }),
+      extra: (base) => base,
       onSlowConsumer: () => metrics.socketCloses.inc({ reason: 'slow_consumer' }),
     },
   );

@@ -98,3 +98,10 @@ export async function subscriptionsActive(t: TestApp, count: number): Promise<vo
   }
   throw new Error(`only ${t.app.bus.subscriberCount} of ${count} subscriptions became active`);
 }
+
+/** A sample of the server's /metrics by its full name (with labels, if any); 0 when it has none. */
+export async function serverMetric(t: TestApp, name: string): Promise<number> {
+  const text = await (await fetch(t.url.replace('/graphql', '/metrics'))).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
