@@ -115,9 +115,17 @@ export async function stopStalePostmaster(dataDir: string, databaseDir: string, 
     );
   }
   log(`stopping the embedded PostgreSQL (process ${postmaster.pid}) left running on ${databaseDir} by an instance that is gone`);
-  process.kill(postmaster.pid, 'SIGINT'); // fast shutdown: rolls back what the dead instance left open
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(postmaster.pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return; // it stopped meanwhile
+      throw new StartupError(`the PostgreSQL left running on ${databaseDir} (process ${postmaster.pid}) belongs to another user: stop it as that user and start again`);
+    }
+  };
+  signal('SIGINT'); // fast shutdown: rolls back what the dead instance left open
   if (await waitForExit(postmaster.pid, FAST_SHUTDOWN_MS)) return;
-  process.kill(postmaster.pid, 'SIGQUIT'); // immediate shutdown: the next start recovers from the WAL
+  signal('SIGQUIT'); // immediate shutdown: the next start recovers from the WAL
   if (await waitForExit(postmaster.pid, IMMEDIATE_SHUTDOWN_MS)) return;
   throw new StartupError(`the PostgreSQL left running on ${databaseDir} (process ${postmaster.pid}) does not stop: kill it (kill -9 ${postmaster.pid}) and start again`);
 }
