@@ -279,7 +279,7 @@ async function messagesScenario(size: number, setup: Setup, profiler: InspectorP
   }
   await measureMessages('messages', size, setup, messages, profiler, async (count) => setup.orderIds.slice(0, count));
   await Promise.all(clients.map((client) => client.dispose()));
-  await waitFor('subscribers to leave', async () => (await serverMetric('live_subscriptions')) === 0);
+  await waitFor('subscribers to leave', async () => (await serverMetric('live_subscriptions')) === 0, DELIVERY_TIMEOUT_MS);
 }
 
 type DashboardCounts = Record<string, number>;
@@ -337,7 +337,7 @@ async function frontendScenario(size: number, setup: Setup, profiler: InspectorP
   const failures = frontends.filter(({ state }) => state.failed).length;
   if (failures) console.log(`  ${failures} subscriptions ended with an error`);
   await Promise.all(frontends.map(({ client }) => client.dispose()));
-  await waitFor('subscribers to leave', async () => (await serverMetric('websocket_connections')) === 0);
+  await waitFor('subscribers to leave', async () => (await serverMetric('websocket_connections')) === 0, DELIVERY_TIMEOUT_MS);
 }
 
 /** N frontends connecting at once: every one must get its initial dashboard. */
@@ -369,7 +369,7 @@ async function reconnectScenario(size: number, setup: Setup, profiler: Inspector
       `server CPU ${(cpu / size / 1000).toFixed(2)} ms per connection; ${((rssAfter - rssBefore) / size / 1024).toFixed(1)} KiB RSS per connection`,
   );
   await Promise.all(frontends.map(({ client }) => client.dispose()));
-  await waitFor('subscribers to leave', async () => (await serverMetric('websocket_connections')) === 0);
+  await waitFor('subscribers to leave', async () => (await serverMetric('websocket_connections')) === 0, DELIVERY_TIMEOUT_MS);
 }
 
 async function prepare(): Promise<Setup> {
@@ -386,23 +386,27 @@ async function prepare(): Promise<Setup> {
 async function run(floorServer: ChildProcess, floorPort: number, inspectorPort: Promise<number> | undefined): Promise<void> {
   const setup = await prepare();
   const profiler = inspectorPort ? await InspectorProfiler.connect(await inspectorPort) : undefined;
-  for (const size of SIZES) {
-    console.log(`\nN = ${size}`);
-    await floor(size, floorServer, floorPort);
-    if (SCENARIOS.has('messages')) {
-      console.log(`messages: ${size} sockets following the shop's messages`);
-      await messagesScenario(size, setup, profiler);
+  // Closed whatever happens: a server stopping with an inspector session open waits for it to end.
+  try {
+    for (const size of SIZES) {
+      console.log(`\nN = ${size}`);
+      await floor(size, floorServer, floorPort);
+      if (SCENARIOS.has('messages')) {
+        console.log(`messages: ${size} sockets following the shop's messages`);
+        await messagesScenario(size, setup, profiler);
+      }
+      if (SCENARIOS.has('frontend')) {
+        console.log(`frontend: ${size} seller frontends (orderChanged, messageAdded, dashboardChanged)`);
+        await frontendScenario(size, setup, profiler);
+      }
+      if (SCENARIOS.has('reconnect')) {
+        console.log(`reconnect: ${size} seller frontends connecting at once`);
+        await reconnectScenario(size, setup, profiler);
+      }
     }
-    if (SCENARIOS.has('frontend')) {
-      console.log(`frontend: ${size} seller frontends (orderChanged, messageAdded, dashboardChanged)`);
-      await frontendScenario(size, setup, profiler);
-    }
-    if (SCENARIOS.has('reconnect')) {
-      console.log(`reconnect: ${size} seller frontends connecting at once`);
-      await reconnectScenario(size, setup, profiler);
-    }
+  } finally {
+    profiler?.close();
   }
-  profiler?.close();
   console.log('\n| scenario | N | what | last delivery | server CPU |');
   console.log('|---|---:|---|---:|---:|');
   for (const row of rows) {
