@@ -61,10 +61,17 @@ interface Follower {
 /**
  * The followers of one visibility group. Any visible event or viewer-state change marks the counts
  * dirty; while dirty, the group counts again (one count at a time: changes during a count are
- * covered by the next one) and offers each count to its followers.
+ * covered by the next one) and offers each count to its followers. A follower is offered every
+ * count from its first on, so all of them have seen the group's last count: a count equal to it is
+ * offered to newcomers alone (in a reconnect storm, hundreds of counts for thousands of followers
+ * would otherwise offer each the same counts over and over).
  */
 class DashboardGroup {
+  /** Followers that have had their first count. */
   private readonly followers = new Set<Follower>();
+  /** Followers waiting for their first count. */
+  private readonly newcomers = new Set<Follower>();
+  private lastCount?: string;
   private readonly stream: EventStream;
   private countsStarted = 0;
   private dirty = false;
@@ -87,7 +94,7 @@ class DashboardGroup {
 
   join(listener: DashboardListener): DashboardFollower {
     const follower: Follower = { firstCount: this.countsStarted + 1, listener };
-    this.followers.add(follower);
+    this.newcomers.add(follower);
     this.touch(); // its first count
     return { leave: () => this.leave(follower) };
   }
@@ -120,19 +127,27 @@ class DashboardGroup {
       }
       this.deps.onRecount();
       const count = { dashboard, serialized: JSON.stringify(dashboard) };
-      for (const follower of this.followers) if (follower.firstCount <= number) follower.listener.count(count);
+      if (count.serialized !== this.lastCount) for (const follower of this.followers) follower.listener.count(count);
+      this.lastCount = count.serialized;
+      for (const follower of this.newcomers) {
+        if (follower.firstCount > number) continue;
+        this.newcomers.delete(follower);
+        this.followers.add(follower);
+        follower.listener.count(count);
+      }
     }
     this.counting = false;
   }
 
   private leave(follower: Follower): void {
-    if (!this.followers.delete(follower)) return;
-    if (this.followers.size === 0) this.close();
+    if (!this.followers.delete(follower) && !this.newcomers.delete(follower)) return;
+    if (this.followers.size === 0 && this.newcomers.size === 0) this.close();
   }
 
   private fail(error: Error): void {
-    const failed = [...this.followers];
+    const failed = [...this.followers, ...this.newcomers];
     this.followers.clear();
+    this.newcomers.clear();
     this.close();
     for (const follower of failed) follower.listener.fail(error);
   }
