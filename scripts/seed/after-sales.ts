@@ -18,7 +18,7 @@ export type { Draft } from './after-sales/draft';
  * Incidents and returns come from quotas (per 300 orders, at least one each where an order fits),
  * handed out shop by shop so every seller's dashboard has something to show; messages and ratings
  * are drawn order by order. Whatever would change where an order ends (a refund of a line's whole
- * value makes it REFUNDED, which counts as closed) updates the order's expected state, and open
+ * value makes it REFUNDED, and an order with every line REFUNDED is REFUNDED) updates the order's expected state, and open
  * incidents never sit on an order that should close. Every episode must fit its order's time rules
  * (freshness, the close timer); one that does not is rolled back and tried on another order.
  *

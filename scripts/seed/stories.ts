@@ -146,8 +146,8 @@ const STORIES: readonly Story[] = [
     },
   },
   {
-    // Every line refunded: the order counts as CLOSED (a REFUNDED line counts as closed).
-    name: 'not collected, refunded', weight: 3, expected: 'CLOSED', prepaid: true,
+    // Every line refunded: the order is REFUNDED, and never closes.
+    name: 'not collected, refunded', weight: 3, expected: 'REFUNDED', prepaid: true,
     build(b) {
       b.decide();
       b.pay();

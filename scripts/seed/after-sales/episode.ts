@@ -18,9 +18,12 @@ export const receivedOpen = (draft: Draft, t: Timeline) => draft.expected === 'R
 export const receivedAny = (draft: Draft, t: Timeline) => ['RECEIVED', 'CLOSED'].includes(draft.expected) && t.arrived !== undefined && !t.refunds;
 export const shippedOpen = (draft: Draft, t: Timeline) => draft.expected === 'SHIPPED' && t.shipped !== undefined && !t.pickedUp && !t.refunds;
 
-/** A line's whole value refunded makes it REFUNDED (counted as closed): the order is CLOSED once no active line is left. */
-export function closesWhenRefunded(c: Context, refunded: ReadonlySet<number>): void {
-  if (c.draft.expected === 'RECEIVED' && c.b.activeLines().every((index) => refunded.has(index))) c.draft.expected = 'CLOSED';
+/**
+ * A line's whole value refunded makes it REFUNDED; an order whose every active line (neither refused
+ * nor canceled) is REFUNDED is itself REFUNDED, and never closes (the contract's state graph).
+ */
+export function refundedWhenEveryLineIs(c: Context, refunded: ReadonlySet<number>): void {
+  if (c.b.activeLines().every((index) => refunded.has(index))) c.draft.expected = 'REFUNDED';
 }
 
 /** The n-th of a list, going round: with `turn`, a batch shows every reason and text in turn. */

@@ -3,7 +3,7 @@ import { DAY } from '../random';
 import { COMPLAINTS, DEFECTS, INCIDENT_ANSWERS, INCIDENT_CLOSINGS, INCIDENT_FOLLOW_UPS, RESOLUTIONS } from '../texts';
 import { Context, Cursor } from './context';
 import { Draft, Timeline } from './draft';
-import { closesWhenRefunded, Episode, nth, receivedAny, receivedOpen, shippedOpen } from './episode';
+import { refundedWhenEveryLineIs, Episode, nth, receivedAny, receivedOpen, shippedOpen } from './episode';
 import { noReplyNeeded } from './messages';
 
 /**
@@ -72,7 +72,7 @@ function incident(end: IncidentEnd, weight: number, fits: Episode['fits']): Epis
         const refundReason: RefundReason = reason === 'DEFECTIVE' ? 'DAMAGED_PRODUCT' : 'NOT_AS_DESCRIBED';
         cursor.add('refund', c.hours(2, 30), { refund: { reason: refundReason, lines: [line] }, settlesIncident: true });
         cursor.add('message', c.hours(0.05, 0.5), { by: 'seller', body: INCIDENT_CLOSINGS.refund });
-        closesWhenRefunded(c, new Set([line]));
+        refundedWhenEveryLineIs(c, new Set([line]));
         return true;
       }
       const resolved = cursor.add('resolveIncident', c.hours(12, 72), { by: 'seller', body: RESOLUTIONS[reason] }).at;

@@ -2,7 +2,7 @@ import { ReturnReason, ReturnRejectionReason } from '../../../test/generated/gra
 import { DAY } from '../random';
 import { RETURN_COMMENTS, RETURN_REJECTIONS } from '../texts';
 import { Context, Cursor } from './context';
-import { closesWhenRefunded, Episode, nth, receivedAny, receivedOpen } from './episode';
+import { refundedWhenEveryLineIs, Episode, nth, receivedAny, receivedOpen } from './episode';
 
 /**
  * Returns in every status: the customer asks to send back some of a received order, and the shop
@@ -88,7 +88,7 @@ function returnEpisode(end: ReturnEnd, weight: number, fits: Episode['fits']): E
       }
       cursor.add('refundReturn', c.hours(1, 48), { by: 'seller' });
       const whole = new Set([...returned].filter(([index, quantity]) => quantity === c.draft.lines[index].quantity).map(([index]) => index));
-      closesWhenRefunded(c, whole);
+      refundedWhenEveryLineIs(c, whole);
       return true;
     },
   };
