@@ -6,10 +6,12 @@ import {
   LiveEventsDocument,
   LiveMarkThreadReadDocument,
   LiveMessageAddedDocument,
+  LiveOrderAfterSalesDocument,
   LiveOrderChangedDocument,
   LiveSendMessageDocument,
   RefuseOrderDocument,
 } from './generated/graphql';
+import { asReturn, ratingCalls, receivedOrder, returnCalls } from './support/after-sales';
 import { startTestApp, TestApp } from './support/app';
 import { connected, liveClient, subscribe, subscriptionsActive } from './support/live';
 import { createMarket, Market, placeOrder } from './support/market';
@@ -71,6 +73,24 @@ describe('subscriptions deliver what the viewer may see', () => {
     await t.gql(RefuseOrderDocument, { input: { orderId: other.id } }, market.keys.seller);
     await t.gql(RefuseOrderDocument, { input: { orderId: watched.id, reason: 'Brak towaru' } }, market.keys.seller);
     expect(await changes.until(1)).toEqual([{ orderChanged: { id: watched.id, state: 'REFUSED', version: 2 } }]);
+  });
+
+  it("pushes orderChanged when a return or a rating changes the order: its returns, its rating, closeAt held open, its actions", async () => {
+    const order = await receivedOrder(t, market);
+    expect(order.closeAt).not.toBeNull();
+    const active = t.app.bus.subscriberCount;
+    const changes = subscribe(await client(market.keys.customer), LiveOrderAfterSalesDocument, { orderId: order.id });
+    await subscriptionsActive(t, active + 1);
+
+    const requested = asReturn(await returnCalls(t).request(market.keys.customer, { orderId: order.id, lines: [{ lineId: order.lines[0].id, quantity: 1 }], reason: 'OTHER' }));
+    await ratingCalls(t).rate(market.keys.customer, { orderId: order.id, grade: 4 });
+    await returnCalls(t).cancel(market.keys.customer, { returnId: requested.id });
+    const [onRequest, onRating, onCancel] = (await changes.until(3)).map(({ orderChanged }) => orderChanged);
+    expect(onRequest).toMatchObject({ id: order.id, closeAt: null, returns: [{ status: 'REQUESTED' }], rating: null });
+    expect(onRating).toMatchObject({ closeAt: null, returns: [{ status: 'REQUESTED' }], rating: { grade: 4 } });
+    expect(onRequest.availableActions).toContain('RATE');
+    expect(onRating.availableActions).not.toContain('RATE');
+    expect(onCancel).toMatchObject({ closeAt: order.closeAt, returns: [{ status: 'CANCELED' }], rating: { grade: 4 } });
   });
 
   it("pushes a customer's message to the shop's seller and not to another customer", async () => {

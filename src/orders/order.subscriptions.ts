@@ -4,8 +4,20 @@ import { EventType } from '../common/events/event-type';
 import { filterId, LiveContext, loadOncePerEvent, SubscribeData, viewerEvents } from '../live/live-feeds';
 import { Order } from './order.entity';
 
-/** Events that change an order as its viewers see it: its own steps, and incidents moving its lines. */
-const ORDER_CHANGING_EVENT_TYPES = new Set<string>([...Object.values(EventType).filter((type) => type.startsWith('ORDER_')), EventType.INCIDENT_OPENED, EventType.INCIDENT_UPDATED]);
+/**
+ * Events that change an order as its viewers see it: its own steps; incidents (they move its lines);
+ * returns (its `returns`, and `closeAt`, which an open return holds); ratings (its `rating`). All of
+ * them change its `availableActions` too. Messages do not: `messageAdded` carries those.
+ */
+const ORDER_CHANGING_EVENT_TYPES = new Set<string>([
+  ...Object.values(EventType).filter((type) => type.startsWith('ORDER_')),
+  EventType.INCIDENT_OPENED,
+  EventType.INCIDENT_UPDATED,
+  EventType.RETURN_REQUESTED,
+  EventType.RETURN_UPDATED,
+  EventType.RATING_RECEIVED,
+  EventType.RATING_UPDATED,
+]);
 
 @Resolver()
 export class OrderSubscriptionResolver {
