@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -10,6 +11,7 @@ import { Config } from './config';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
+import { graphiqlRouter } from './graphql/graphiql';
 import { corsMiddleware } from './graphql/cors';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { documentLimitRefusal } from './graphql/document-limits';
@@ -119,7 +121,14 @@ export async function createAppServer(deps: {
     includeStacktraceInErrorResponses: false,
     // main.ts drains on SIGTERM in order (readiness, sockets, HTTP, database); Apollo must not race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), operationGuardPlugin(), metricsPlugin(metrics)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing page loads Apollo Sandbox from a CDN; development gets GraphiQL from npm instead (graphiql.ts).
+      ApolloServerPluginLandingPageDisabled(),
+      anonymousAccessPlugin(),
+      operationGuardPlugin(),
+      metricsPlugin(metrics),
+    ],
   });
   await apollo.start();
 
@@ -149,6 +158,7 @@ export async function createAppServer(deps: {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  if (!production) app.use(graphiqlRouter());
   // Before authentication: a preflight carries no key and is answered here.
   app.use('/graphql', corsMiddleware(config.corsOrigins));
   app.use(

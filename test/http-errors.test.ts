@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import WebSocket from 'ws';
-import { silentLogger, startTestApp, TestApp } from './support/app';
+import { OPERATOR_SECRET, silentLogger, startTestApp, TestApp } from './support/app';
 import { wsUrl } from './support/live';
 
 /** Errors outside GraphQL proper: what a client sees is JSON in the GraphQL error shape, never internals. */
@@ -44,6 +44,21 @@ describe('HTTP errors answer JSON in the GraphQL error shape, without stack trac
       status: 415,
       type: 'application/json; charset=utf-8',
       body: graphQLError('Unsupported charset; send UTF-8', 'BAD_REQUEST'),
+    });
+  });
+
+  it('a subscription sent over HTTP: 400 BAD_REQUEST pointing to the WebSocket, nothing executed', async () => {
+    const response = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_SECRET}` },
+      body: JSON.stringify({ query: 'subscription { dashboardChanged(initial: true) { id } }' }),
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 400,
+      body: graphQLError(
+        'Subscriptions are served over WebSocket: open ws(s)://<host>/graphql with a graphql-ws client (protocol graphql-transport-ws) and send the key in connectionParams',
+        'BAD_REQUEST',
+      ),
     });
   });
 

@@ -58,6 +58,11 @@ export function judgeOperation(
   return { kind: 'accepted' };
 }
 
+const SUBSCRIPTION_OVER_HTTP = new GraphQLError(
+  'Subscriptions are served over WebSocket: open ws(s)://<host>/graphql with a graphql-ws client (protocol graphql-transport-ws) and send the key in connectionParams',
+  { extensions: { code: 'BAD_REQUEST' } },
+);
+
 export const withHttpStatus = (error: GraphQLError, status: number) =>
   new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
 
@@ -72,6 +77,8 @@ export function operationGuardPlugin(): ApolloServerPlugin {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // graphql-js would run a subscription's field once with no event and fail on the null it gets.
+          if (operation.operation === 'subscription') throw withHttpStatus(SUBSCRIPTION_OVER_HTTP, 400);
           const verdict = judgeOperation(schema, document, operation, request.variables ?? {});
           if (verdict.kind === 'refused') throw withHttpStatus(verdict.error, 400);
         },
