@@ -1,10 +1,12 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
 import { firstValueFrom, ReplaySubject } from 'rxjs';
 import { filter } from 'rxjs/operators';
+import { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApolloClient } from '../examples/apollo-client';
+import { createLiveClient } from '../examples/live-client';
 import { startTestApp, TestApp } from './support/app';
-import { subscriptionsActive } from './support/live';
+import { subscriptionsActive, wsUrl } from './support/live';
 import { createMarket, Market, placeOrder } from './support/market';
 
 /**
@@ -40,7 +42,18 @@ const DASHBOARD_CHANGED = gql`
   }
 `;
 
-const apolloClient = (apiKey: string) => createApolloClient({ url: t.url, apiKey, webSocketImpl: WebSocket });
+const refusals: unknown[] = [];
+const liveClients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(liveClients.splice(0).map((live) => live.dispose()));
+  expect(refusals).toEqual([]);
+});
+
+function apolloClient(apiKey: string): ApolloClient {
+  const live = createLiveClient({ url: wsUrl(t), apiKey, webSocketImpl: WebSocket, onRefused: (closeEvent) => refusals.push(closeEvent) });
+  liveClients.push(live);
+  return createApolloClient({ url: t.url, apiKey, live });
+}
 
 describe('an error result of a mutation (InvalidStateError, an ErrorResult in OrderResult)', () => {
   it('keeps code and message with the shipped possibleTypes', async () => {
