@@ -1,4 +1,4 @@
-// live.mjs — SELLER_KEY=sk_… node live.mjs
+// examples/live.mjs — SELLER_KEY=sk_… node examples/live.mjs (API_URL=ws://host:port/graphql for another server)
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
