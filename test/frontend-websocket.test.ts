@@ -2,6 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
+import { createLiveClient } from '../examples/live-client';
 import { startTestApp, TestApp } from './support/app';
 import { subscriptionsActive, wsUrl } from './support/live';
 import { createMarket, Market, placeOrder } from './support/market';
@@ -71,5 +73,24 @@ describe('examples/live.mjs (the README snippet)', () => {
     } finally {
       child.kill();
     }
+  });
+});
+
+describe('examples/live-client.ts (the README\'s client for a page)', () => {
+  it('with a bad key reports the refusal once and stops after a single connection attempt', async () => {
+    const before = upgrades;
+    const refused = new Promise<{ code: number; reason: string }>((resolve) => {
+      const live = createLiveClient({
+        url: wsUrl(t),
+        apiKey: 'sk_not_a_key',
+        webSocketImpl: WebSocket,
+        onRefused: (closeEvent) => {
+          resolve(closeEvent);
+          void live.dispose();
+        },
+      });
+    });
+    const { code, reason } = await refused;
+    expect({ code, reason, attempts: upgrades - before }).toEqual({ code: 4403, reason: 'The API key is malformed, unknown or revoked', attempts: 1 });
   });
 });
