@@ -24,22 +24,32 @@ describe('schema/schema.graphql', () => {
   });
 });
 
-describe('test/generated/graphql.ts', () => {
-  it('equals what codegen makes from test/operations/*.graphql and the committed schema (run `npm run codegen` when it differs)', async () => {
-    const { generate, loadCodegenConfig } = await import('@graphql-codegen/cli');
-    const root = join(__dirname, '..');
-    const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
-    const cwd = process.cwd();
-    process.chdir(root); // codegen.yml's paths are relative to the repository
-    try {
-      const [output] = await generate({ ...config, silent: true }, false);
-      const committed = readFileSync(join(root, 'test', 'generated', 'graphql.ts'), 'utf8');
-      if (committed !== output.content) {
-        throw new Error(`test/generated/graphql.ts is stale (${firstDifference(committed, output.content)}). Run \`npm run codegen\` and commit it.`);
-      }
-      expect(output.filename).toBe('test/generated/graphql.ts');
-    } finally {
-      process.chdir(cwd);
+/** What `npm run codegen` writes from the committed schema (and test/operations/*.graphql), by path; generated once. */
+let generatedOnce: Promise<Map<string, string>> | undefined;
+const codegenOutputs = () => (generatedOnce ??= generateCodegenOutputs());
+
+async function generateCodegenOutputs(): Promise<Map<string, string>> {
+  const { generate, loadCodegenConfig } = await import('@graphql-codegen/cli');
+  const root = join(__dirname, '..');
+  const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
+  const cwd = process.cwd();
+  process.chdir(root); // codegen.yml's paths are relative to the repository
+  try {
+    const outputs = await generate({ ...config, silent: true }, false);
+    return new Map(outputs.map((output: { filename: string; content: string }) => [output.filename, output.content]));
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe.each(['test/generated/graphql.ts', 'schema/possible-types.json', 'schema/introspection.json'])('%s', (path) => {
+  it('equals what codegen makes from the committed schema (run `npm run codegen` and commit it when it differs)', async () => {
+    const generated = (await codegenOutputs()).get(path);
+    if (generated === undefined) throw new Error(`codegen.yml generates no ${path}`);
+    const committed = readFileSync(join(__dirname, '..', path), 'utf8');
+    if (committed !== generated) {
+      throw new Error(`${path} is stale (${firstDifference(committed, generated)}). Run \`npm run codegen\` and commit it.`);
     }
+    expect(committed).toBe(generated);
   });
 });

@@ -157,7 +157,15 @@ export function attachWebSocketServer(deps: {
           socket.close(CLOSE_BAD_REQUEST, `authorization may be at most ${MAX_CREDENTIAL_LENGTH} characters`);
           return false;
         }
-        if (authentication.kind !== 'viewer') return false; // graphql-ws closes with 4403 Forbidden
+        // graphql-ws's own refusal is a bare "Forbidden": say what is wrong, so a client can report it.
+        if (authentication.kind === 'anonymous') {
+          socket.close(CLOSE_FORBIDDEN, 'No API key: send connectionParams { authorization: "Bearer <secret>" }');
+          return false;
+        }
+        if (authentication.kind === 'rejected') {
+          socket.close(CLOSE_FORBIDDEN, 'The API key is malformed, unknown or revoked');
+          return false;
+        }
         const { viewer, secretHash } = authentication;
         const sockets = socketsByKey.get(viewer.apiKeyUuid) ?? new Set();
         if (sockets.size >= config.limits.socketsPerKey) {
