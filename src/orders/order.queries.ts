@@ -137,7 +137,13 @@ export async function listOrders(
   const cursorOf = (order: Order) => encodeCursor(cursorKind, [expression.value(order)?.toISOString() ?? null, order.uuid]);
 
   return {
-    edges: nodes.map((order) => ({ cursor: cursorOf(order), node: order })),
+    // Encoded only when selected: a page read without edge cursors (only pageInfo's) skips 20 of them.
+    edges: nodes.map((order) => ({
+      get cursor() {
+        return cursorOf(order);
+      },
+      node: order,
+    })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
     get totalCount() {
       return countTotal();
