@@ -106,3 +106,17 @@ describe('a WebSocket whose key cannot be checked because the database refuses c
     }
   });
 });
+
+describe('caching headers', () => {
+  it('GraphQL answers, data and errors alike, say Cache-Control: no-store and carry no ETag', async () => {
+    const answers = [];
+    for (const query of ['{ carriers { code } }', '{ nope }']) {
+      const response = await fetch(new URL('/graphql', t.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      answers.push([response.status, response.headers.get('cache-control'), response.headers.get('etag')]);
+    }
+    expect(answers).toEqual([
+      [200, 'no-store', null],
+      [400, 'no-store', null],
+    ]);
+  });
+});

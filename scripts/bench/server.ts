@@ -23,7 +23,10 @@ export class ServerUnderTest {
   }
 
   async start(): Promise<void> {
-    this.child = spawnProcess('the server', process.execPath, [join(__dirname, '..', '..', 'src', 'main.js')], {
+    // BENCH_CPU_PROF_DIR: a V8 CPU profile of the server's whole life, written there when it stops.
+    const profileDir = process.env.BENCH_CPU_PROF_DIR;
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : [];
+    this.child = spawnProcess('the server', process.execPath, [...profiling, join(__dirname, '..', '..', 'src', 'main.js')], {
       DATABASE_URL: this.databaseUrl,
       PORT: String(this.port),
       HOST: '127.0.0.1',

@@ -9,6 +9,7 @@ import { localIdOf } from '../common/global-id';
 import { SortDirection } from '../common/locale';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { Order } from './order.entity';
+import { readOrderViews } from './order-views';
 import { OrderState } from './order.status';
 
 export enum OrderSortField {
@@ -71,11 +72,16 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** The viewer's scope and the client's filters, shared by the page query and its count. */
-function applyFilters(query: Knex.QueryBuilder, viewer: Viewer, filter: OrderFilter | null | undefined): void {
+/** The orders the viewer may see (tenantScope's shop or customer). */
+function applyScope(query: Knex.QueryBuilder, viewer: Viewer): void {
   const scope = tenantScope(viewer) as { shop?: string; customer?: string };
   if (scope.shop) query.where('o.shop_id', scope.shop);
   if (scope.customer) query.where('o.customer_id', scope.customer);
+}
+
+/** The viewer's scope and the client's filters, shared by the page query and its count. */
+function applyFilters(query: Knex.QueryBuilder, viewer: Viewer, filter: OrderFilter | null | undefined): void {
+  applyScope(query, viewer);
   if (!filter) return;
   if (filter.shopId) {
     if (viewer.role !== Role.OPERATOR) throw apiError('FORBIDDEN', 'Only operators filter by shop');
@@ -110,6 +116,7 @@ export async function listOrders(
   em: EntityManager,
   viewer: Viewer,
   args: PageArgs & { filter?: OrderFilter | null; sort?: OrderSort | null },
+  selection?: ReadonlySet<string>,
 ): Promise<OrderConnection> {
   const sort = args.sort ?? { field: OrderSortField.CREATED_AT, direction: SortDirection.DESC };
   const cursorKind = `orders:${sort.field}:${sort.direction}`;
@@ -119,19 +126,24 @@ export async function listOrders(
   const direction = ascending ? 'asc' : 'desc';
 
   const knex = em.getKnex();
-  const query = knex.select('o.*').from({ o: 'order' });
+  const query = knex.from({ o: 'order' });
   applyFilters(query, viewer, args.filter);
   if (request.cursor) {
     const [value, uuid] = request.cursor as [string | null, string];
     query.whereRaw(`(${expression.sql}, o.id) ${ascending ? '>' : '<'} (?::timestamptz, ?::uuid)`, [value ?? 'infinity', uuid]);
   }
   query.orderByRaw(`${expression.sql} ${direction}, o.id ${direction}`).limit(request.size + 1);
-  const rows: Record<string, unknown>[] = await query;
-  const { nodes, hasMore } = slicePage(rows.map((row) => em.map(Order, row)), request);
+  const { nodes, hasMore } = slicePage(await readOrders(em, query, selection), request);
   const cursorOf = (order: Order) => encodeCursor(cursorKind, [expression.value(order)?.toISOString() ?? null, order.uuid]);
 
   return {
-    edges: nodes.map((order) => ({ cursor: cursorOf(order), node: order })),
+    // Encoded only when selected: a page read without edge cursors (only pageInfo's) skips 20 of them.
+    edges: nodes.map((order) => ({
+      get cursor() {
+        return cursorOf(order);
+      },
+      node: order,
+    })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
     get totalCount() {
       return countTotal();
@@ -146,7 +158,28 @@ export async function listOrders(
   }
 }
 
-/** One order the viewer may see, by id or reference; null for anything else. */
-export function findOrder(em: EntityManager, viewer: Viewer, where: { uuid: string } | { reference: string }): Promise<Order | null> {
-  return em.findOne(Order, { ...where, ...tenantScope(viewer) });
+/**
+ * The rows of `query` (on "order" aliased `o`) as views when `selection` (the fields the operation
+ * reads on each order, order-views.ts) is given: views can serve all of it; else as managed entities.
+ */
+async function readOrders(em: EntityManager, query: Knex.QueryBuilder, selection: ReadonlySet<string> | undefined): Promise<Order[]> {
+  if (selection) return readOrderViews(em, query, selection);
+  const rows: Record<string, unknown>[] = await query.select('o.*');
+  return rows.map((row) => em.map(Order, row));
+}
+
+/** One order the viewer may see, by id or reference; null for anything else. As views when `selection` is given (readOrders). */
+export async function findOrder(
+  em: EntityManager,
+  viewer: Viewer,
+  where: { uuid: string } | { reference: string },
+  selection?: ReadonlySet<string>,
+): Promise<Order | null> {
+  if (!selection) return em.findOne(Order, { ...where, ...tenantScope(viewer) });
+  const query = em.getKnex().from({ o: 'order' });
+  applyScope(query, viewer);
+  if ('uuid' in where) query.where('o.id', where.uuid);
+  else query.where('o.reference', where.reference);
+  const [order] = await readOrders(em, query.limit(1), selection);
+  return order ?? null;
 }

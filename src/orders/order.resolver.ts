@@ -1,6 +1,6 @@
-import { wrap } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../auth/role';
 import { clock } from '../common/clock';
 import { Event } from '../common/events/event.entity';
@@ -22,6 +22,9 @@ import { stateLabel } from './order.status';
 import { Refund, ShippingRefund } from './refund.entity';
 import { CancellationReason } from './order-line.entity';
 import { EventType } from '../common/events/event-type';
+import { isLoaded } from '../common/row-views';
+import { viewSelection } from '../common/view-selection';
+import { orderViewableFields } from './order-views';
 
 // Keyed by the request's loaders, which a subscription replaces for every event (fresh data).
 const timelineLoaders = new WeakMap<object, Map<string, DataLoader<string, EventConnection>>>();
@@ -46,6 +49,11 @@ function timelineLoader(context: AppContext, first?: number | null, after?: stri
   return loader;
 }
 
+/** What the operation reads on each order at `path`, when order views can serve all of it (order-views.ts). */
+function orderSelection(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | undefined {
+  return viewSelection(info, path, 'Order', orderViewableFields());
+}
+
 /** The order's lines, through the request's batching loader; initialises the collection for the rules. */
 export async function loadLines(order: Order, { loaders }: AppContext): Promise<OrderLine[]> {
   if (order.lines.isInitialized()) return order.lines.getItems();
@@ -60,6 +68,7 @@ export class OrderResolver {
   @Query(() => OrderConnection)
   orders(
     @Ctx() context: AppContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('last', () => Int, { nullable: true }) last?: number,
@@ -67,20 +76,20 @@ export class OrderResolver {
     @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
     @Arg('sort', () => OrderSort, { nullable: true }) sort?: OrderSort,
   ): Promise<OrderConnection> {
-    return listOrders(context.em, viewerOf(context), { first, after, last, before, filter, sort });
+    return listOrders(context.em, viewerOf(context), { first, after, last, before, filter, sort }, orderSelection(info, ['edges', 'node']));
   }
 
   @Authorized()
   @Query(() => Order, { nullable: true })
-  order(@Arg('id', () => ID) id: string, @Ctx() context: AppContext): Promise<Order | null> | null {
+  order(@Arg('id', () => ID) id: string, @Ctx() context: AppContext, @Info() info: GraphQLResolveInfo): Promise<Order | null> | null {
     const uuid = localIdOf('Order', id);
-    return uuid ? findOrder(context.em, viewerOf(context), { uuid }) : null;
+    return uuid ? findOrder(context.em, viewerOf(context), { uuid }, orderSelection(info, [])) : null;
   }
 
   @Authorized()
   @Query(() => Order, { nullable: true })
-  orderByReference(@Arg('reference') reference: string, @Ctx() context: AppContext): Promise<Order | null> {
-    return findOrder(context.em, viewerOf(context), { reference: reference.trim() });
+  orderByReference(@Arg('reference') reference: string, @Ctx() context: AppContext, @Info() info: GraphQLResolveInfo): Promise<Order | null> {
+    return findOrder(context.em, viewerOf(context), { reference: reference.trim() }, orderSelection(info, []));
   }
 
   /** Public: a storefront shows the carrier list before anyone signs in. */
@@ -91,12 +100,12 @@ export class OrderResolver {
 
   @FieldResolver(() => Shop)
   shop(@Root() order: Order, @Ctx() { loaders }: AppContext): Shop | Promise<Shop | null> {
-    return wrap(order.shop).isInitialized() ? order.shop : loaders.shop.load(order.shop.uuid);
+    return isLoaded(order.shop) ? order.shop : loaders.shop.load(order.shop.uuid);
   }
 
   @FieldResolver(() => Customer)
   customer(@Root() order: Order, @Ctx() { loaders }: AppContext): Customer | Promise<Customer | null> {
-    return wrap(order.customer).isInitialized() ? order.customer : loaders.customer.load(order.customer.uuid);
+    return isLoaded(order.customer) ? order.customer : loaders.customer.load(order.customer.uuid);
   }
 
   @FieldResolver(() => [OrderLine])
