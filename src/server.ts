@@ -7,6 +7,7 @@ import express, { RequestHandler, Response } from 'express';
 import { ApiKeyCache } from './auth/api-key-cache';
 import { Authentication, Authenticator, MAX_CREDENTIAL_LENGTH } from './auth/authentication';
 import { Config } from './config';
+import { consoleRoutes } from './console-static';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
@@ -167,6 +168,8 @@ export async function createAppServer(deps: {
       },
     }),
   );
+  // The seller console (src/console), static; it calls /graphql like any other client.
+  app.use(consoleRoutes());
   app.use(notFound);
   app.use(httpErrorHandler(logger, `${LIMITS.maxDocumentBytes / 1024} KiB`));
 
