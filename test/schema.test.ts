@@ -36,7 +36,7 @@ describe('typed documents made by codegen', () => {
       process.chdir(root); // codegen.yml's paths are relative to the repository
       try {
         const outputs = await generate({ ...config, silent: true }, false);
-        const output = outputs.find((candidate) => candidate.filename === target);
+        const output = outputs.find((candidate: { filename: string }) => candidate.filename === target);
         if (!output) throw new Error(`codegen.yml has no target ${target}`);
         const committed = readFileSync(join(root, target), 'utf8');
         if (committed !== output.content) {
