@@ -1657,11 +1657,11 @@ export type ConsoleEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type ConsoleEventsSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', cursor: string, type: EventType, order: { __typename?: 'Order', id: string, reference: string, state: OrderState, stateLabel: string, createdAt: string, acceptanceDeadline: string | null, shippingDeadline: string | null, paymentDeadline: string | null, hasOpenIncident: boolean, customer: { __typename?: 'Customer', displayName: string }, totalPrice: { __typename?: 'Money', amount: string, currency: string }, shop: { __typename?: 'Shop', id: string } } | null, message: { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string } } | null } };
+export type ConsoleEventsSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', cursor: string, type: EventType, order: { __typename?: 'Order', id: string, reference: string, state: OrderState, stateLabel: string, createdAt: string, acceptanceDeadline: string | null, shippingDeadline: string | null, paymentDeadline: string | null, hasOpenIncident: boolean, customer: { __typename?: 'Customer', displayName: string }, totalPrice: { __typename?: 'Money', amount: string, currency: string }, shop: { __typename?: 'Shop', id: string } } | null, message: { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string, order: { __typename?: 'Order', id: string } | null } } | null } };
 
 export type ThreadRowFragment = { __typename?: 'MessageThread', id: string, subject: string, lastMessageAt: string | null, unreadCount: number, shopReplyNeededSince: string | null, replyDueAt: string | null, order: { __typename?: 'Order', id: string, reference: string } | null };
 
-export type MessageItemFragment = { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string } };
+export type MessageItemFragment = { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string, order: { __typename?: 'Order', id: string } | null } };
 
 export type ConsoleThreadsQueryVariables = Exact<{
   filter?: InputMaybe<MessageThreadFilter>;
@@ -1676,14 +1676,14 @@ export type ConsoleThreadQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleThreadQuery = { __typename?: 'Query', node: { __typename: 'ApiKey' } | { __typename: 'Customer' } | { __typename: 'CustomerNotification' } | { __typename: 'Event' } | { __typename: 'Incident' } | { __typename: 'Message' } | { __typename: 'MessageThread', id: string, subject: string, lastMessageAt: string | null, unreadCount: number, shopReplyNeededSince: string | null, replyDueAt: string | null, messages: { __typename?: 'MessageConnection', edges: Array<{ __typename?: 'MessageEdge', node: { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string } } }> }, order: { __typename?: 'Order', id: string, reference: string } | null } | { __typename: 'Order' } | { __typename: 'OrderLine' } | { __typename: 'Rating' } | { __typename: 'Refund' } | { __typename: 'Return' } | { __typename: 'ShippingRefund' } | { __typename: 'Shop' } | null };
+export type ConsoleThreadQuery = { __typename?: 'Query', node: { __typename: 'ApiKey' } | { __typename: 'Customer' } | { __typename: 'CustomerNotification' } | { __typename: 'Event' } | { __typename: 'Incident' } | { __typename: 'Message' } | { __typename: 'MessageThread', id: string, subject: string, lastMessageAt: string | null, unreadCount: number, shopReplyNeededSince: string | null, replyDueAt: string | null, messages: { __typename?: 'MessageConnection', edges: Array<{ __typename?: 'MessageEdge', node: { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string, order: { __typename?: 'Order', id: string } | null } } }> }, order: { __typename?: 'Order', id: string, reference: string } | null } | { __typename: 'Order' } | { __typename: 'OrderLine' } | { __typename: 'Rating' } | { __typename: 'Refund' } | { __typename: 'Return' } | { __typename: 'ShippingRefund' } | { __typename: 'Shop' } | null };
 
 export type ConsoleSendMessageMutationVariables = Exact<{
   input: SendMessageInput;
 }>;
 
 
-export type ConsoleSendMessageMutation = { __typename?: 'Mutation', sendMessage: { __typename: 'InvalidStateError', code: ErrorCode, message: string } | { __typename: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string } } | { __typename: 'NotFoundError', code: ErrorCode, message: string } | { __typename: 'ValidationError', code: ErrorCode, message: string } };
+export type ConsoleSendMessageMutation = { __typename?: 'Mutation', sendMessage: { __typename: 'InvalidStateError', code: ErrorCode, message: string } | { __typename: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string, order: { __typename?: 'Order', id: string } | null } } | { __typename: 'NotFoundError', code: ErrorCode, message: string } | { __typename: 'ValidationError', code: ErrorCode, message: string } };
 
 export type ConsoleMarkThreadReadMutationVariables = Exact<{
   threadId: Scalars['ID']['input'];
@@ -1702,7 +1702,7 @@ export type ConsoleMarkNoReplyNeededMutation = { __typename?: 'Mutation', markNo
 export type ConsoleMessageAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleMessageAddedSubscription = { __typename?: 'Subscription', messageAdded: { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string } } };
+export type ConsoleMessageAddedSubscription = { __typename?: 'Subscription', messageAdded: { __typename?: 'Message', id: string, body: string, createdAt: string, author: { __typename?: 'Actor', displayName: string, type: ActorType }, thread: { __typename?: 'MessageThread', id: string, order: { __typename?: 'Order', id: string } | null } } };
 
 export type OrderDetailFragment = { __typename?: 'Order', version: number, availableActions: Array<OrderAction>, paymentWorkflow: PaymentWorkflow, acceptedAt: string | null, shippedAt: string | null, receivedAt: string | null, closedAt: string | null, id: string, reference: string, state: OrderState, stateLabel: string, createdAt: string, acceptanceDeadline: string | null, shippingDeadline: string | null, paymentDeadline: string | null, hasOpenIncident: boolean, price: { __typename?: 'Money', amount: string, currency: string }, shippingPrice: { __typename?: 'Money', amount: string, currency: string }, shippingRefundable: { __typename?: 'Money', amount: string, currency: string }, lines: Array<{ __typename?: 'OrderLine', id: string, index: number, offerSku: string, productTitle: string, quantity: number, state: OrderLineState, stateLabel: string, unitPrice: { __typename?: 'Money', amount: string, currency: string }, price: { __typename?: 'Money', amount: string, currency: string }, refundable: { __typename?: 'Money', amount: string, currency: string }, refundedAmount: { __typename?: 'Money', amount: string, currency: string } }>, shippingAddress: { __typename?: 'Address', name: string, street: string, postalCode: string, city: string, countryCode: string, phone: string | null } | null, tracking: { __typename?: 'Tracking', carrierName: string, trackingNumber: string, trackingUrl: string | null } | null, refunds: Array<{ __typename?: 'Refund', id: string, createdAt: string, reason: RefundReason, amount: { __typename?: 'Money', amount: string, currency: string }, line: { __typename?: 'OrderLine', productTitle: string } }>, incidents: Array<{ __typename?: 'Incident', id: string, status: IncidentStatus, reason: IncidentReason, openedAt: string }>, returns: Array<{ __typename?: 'Return', id: string, status: ReturnStatus, reason: ReturnReason, requestedAt: string }>, rating: { __typename?: 'Rating', id: string, grade: number, comment: string | null, reply: { __typename?: 'RatingReply', body: string } | null } | null, thread: { __typename?: 'MessageThread', id: string } | null, timeline: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, type: EventType, occurredAt: string, fromState: string | null, toState: string | null, actor: { __typename?: 'Actor', displayName: string, type: ActorType } } }> }, customer: { __typename?: 'Customer', displayName: string }, totalPrice: { __typename?: 'Money', amount: string, currency: string }, shop: { __typename?: 'Shop', id: string } };
 
@@ -2015,6 +2015,9 @@ export const MessageItemFragmentDoc = new TypedDocumentString(`
   }
   thread {
     id
+    order {
+      id
+    }
   }
 }
     `, {"fragmentName":"MessageItem"}) as unknown as TypedDocumentString<MessageItemFragment, unknown>;
@@ -2716,6 +2719,9 @@ export const ConsoleEventsDocument = new TypedDocumentString(`
   }
   thread {
     id
+    order {
+      id
+    }
   }
 }
 fragment OrderRow on Order {
@@ -2803,6 +2809,9 @@ fragment MessageItem on Message {
   }
   thread {
     id
+    order {
+      id
+    }
   }
 }`) as unknown as TypedDocumentString<ConsoleThreadQuery, ConsoleThreadQueryVariables>;
 export const ConsoleSendMessageDocument = new TypedDocumentString(`
@@ -2828,6 +2837,9 @@ export const ConsoleSendMessageDocument = new TypedDocumentString(`
   }
   thread {
     id
+    order {
+      id
+    }
   }
 }`) as unknown as TypedDocumentString<ConsoleSendMessageMutation, ConsoleSendMessageMutationVariables>;
 export const ConsoleMarkThreadReadDocument = new TypedDocumentString(`
@@ -2888,6 +2900,9 @@ export const ConsoleMessageAddedDocument = new TypedDocumentString(`
   }
   thread {
     id
+    order {
+      id
+    }
   }
 }`) as unknown as TypedDocumentString<ConsoleMessageAddedSubscription, ConsoleMessageAddedSubscriptionVariables>;
 export const ConsoleOrderDocument = new TypedDocumentString(`

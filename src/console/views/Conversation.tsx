@@ -50,9 +50,13 @@ export function Conversation(props: { threadId: string | null; orderId?: string;
   useEffect(
     () =>
       session.feed.messages.listen((message) => {
-        if (message.thread.id === threadId) setMessages((shown) => merge(shown, message));
+        // An order's first message creates its thread: the conversation opened on the order takes it up.
+        const ours = threadId ? message.thread.id === threadId : !!props.orderId && message.thread.order?.id === props.orderId;
+        if (!ours) return;
+        setThreadId(message.thread.id);
+        setMessages((shown) => merge(shown, message));
       }),
-    [session.feed, threadId],
+    [session.feed, threadId, props.orderId],
   );
 
   const send = async (event: Event) => {
