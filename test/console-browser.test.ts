@@ -1,7 +1,11 @@
 import { createServer, Server } from 'node:http';
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { findChromium, launchChromium } from '../scripts/chromium';
-import { OrderDocument, SendMessageDocument } from './generated/graphql';
+import { IncidentNodeDocument as IncidentNode, OrderDocument, ReturnNodeDocument as ReturnNode, SendMessageDocument } from './generated/graphql';
+import { asRating, asReturn, ratingCalls, returnCalls } from './support/after-sales';
+import { asIncident, incidentCalls, orderIn } from './support/incidents';
 import { startTestApp, TestApp } from './support/app';
 import { createMarket, Market, placeOrder } from './support/market';
 import { buildServer, freePort } from './support/server-process';
@@ -19,6 +23,10 @@ if (!CHROMIUM) {
 }
 
 const KEY_STORAGE = 'seller-console.api-key';
+/** Only this file reads a rating's reply by id. */
+const RATING_REPLY: TypedDocumentNode<{ node: { reply: { body: string } | null } | null }, { id: string }> = parse(
+  'query RatingReply($id: ID!) { node(id: $id) { ... on Rating { reply { body } } } }',
+);
 const ACTION_LABELS: Record<string, string> = {
   ACCEPT: 'Przyjmij zamówienie',
   REFUSE: 'Odrzuć zamówienie',
@@ -299,6 +307,45 @@ describeInBrowser('the seller console in Chromium', () => {
       subscription: { data: { dashboardChanged: { ordersToShip: 0 } } },
     });
     expect(await visit(unlisted.origin)).toEqual({ query: 'blocked', mutation: 'blocked', subscription: 'blocked' });
+  });
+
+  it('lists incidents, returns and ratings with their actions: resolves an incident, accepts a return, replies to a rating', async () => {
+    const { customer } = market.keys;
+    const incidentOrder = await orderIn(t, market, 'RECEIVED');
+    const incident = asIncident(await incidentCalls(t).open(customer, { orderId: incidentOrder.id, reason: 'DEFECTIVE', message: 'Okładka jest pęknięta.' }));
+    const returnOrder = await orderIn(t, market, 'RECEIVED');
+    const lines = [{ lineId: returnOrder.lines[0].id, quantity: 1 }];
+    const requested = asReturn(await returnCalls(t).request(customer, { orderId: returnOrder.id, reason: 'WITHDRAWAL_NO_REASON', lines }));
+    const ratedOrder = await orderIn(t, market, 'RECEIVED');
+    const rating = asRating(await ratingCalls(t).rate(customer, { orderId: ratedOrder.id, grade: 4, comment: 'Szybko i sprawnie.' }));
+
+    await page.click('nav a[href="#/incidents"]');
+    const incidentRow = `tr[data-incident-id="${incident.id}"]`;
+    await page.waitForSelector(`${incidentRow} select[name=resolution]`);
+    await page.select(`${incidentRow} select[name=resolution]`, 'REPLACED');
+    await page.click(`${incidentRow} button[type=submit]`);
+    await waitForText(page, `${incidentRow} td:nth-child(3)`, 'resolved');
+    expect(await page.$$(`${incidentRow} button`)).toHaveLength(0); // RESOLVE is no longer among its availableActions
+    const { node: resolved } = await t.gql(IncidentNode, { id: incident.id }, market.keys.seller);
+    expect(resolved?.__typename === 'Incident' && resolved.status).toBe('RESOLVED');
+
+    await page.click('nav a[href="#/returns"]');
+    const returnRow = `tr[data-return-id="${requested.id}"]`;
+    await page.waitForSelector(returnRow);
+    expect(await textsOf(page, `${returnRow} button`)).toEqual(['Akceptuj zwrot', 'Odrzuć zwrot']);
+    await page.click(`xpath///tr[@data-return-id="${requested.id}"]//button[normalize-space()="Akceptuj zwrot"]`);
+    await waitForText(page, `${returnRow} td:nth-child(4)`, 'accepted');
+    const { node: accepted } = await t.gql(ReturnNode, { id: requested.id }, market.keys.seller);
+    expect(accepted?.__typename === 'Return' && accepted.status).toBe('ACCEPTED');
+
+    await page.click('nav a[href="#/ratings"]');
+    const ratingItem = `li[data-rating-id="${rating.id}"]`;
+    await page.waitForSelector(`${ratingItem} input[name=body]`);
+    await page.type(`${ratingItem} input[name=body]`, 'Dziękujemy za zakupy!');
+    await page.click(`xpath///li[@data-rating-id="${rating.id}"]//button[normalize-space()="Odpowiedz"]`);
+    await waitForText(page, `${ratingItem} .reply`, '↳ Dziękujemy za zakupy!');
+    const { node: replied } = await t.gql(RATING_REPLY, { id: rating.id }, market.keys.seller);
+    expect(replied?.reply?.body).toBe('Dziękujemy za zakupy!');
   });
 
   it('signs out: the key leaves sessionStorage and the sign-in form is back', async () => {
