@@ -3,7 +3,7 @@ import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { findChromium, launchChromium } from '../scripts/chromium';
-import { IncidentNodeDocument as IncidentNode, OrderDocument, ReturnNodeDocument as ReturnNode, SendMessageDocument } from './generated/graphql';
+import { IncidentNodeDocument as IncidentNode, OrderDocument, OrdersDocument, ReturnNodeDocument as ReturnNode, SendMessageDocument } from './generated/graphql';
 import { asRating, asReturn, ratingCalls, returnCalls } from './support/after-sales';
 import { asIncident, incidentCalls, orderIn } from './support/incidents';
 import { startTestApp, TestApp } from './support/app';
@@ -352,5 +352,27 @@ describeInBrowser('the seller console in Chromium', () => {
     await page.click('xpath///button[normalize-space()="Wyloguj"]');
     await page.waitForSelector('#api-key');
     expect(await sessionKey(page)).toBeNull();
+  });
+
+  it('works for an operator key: every shop, narrowed with the shop picker; English is one switch away', async () => {
+    await page.type('#api-key', market.keys.operator);
+    await page.click('button[type=submit]');
+    await page.waitForFunction(`document.querySelectorAll('.shop-picker option').length === 3`, { timeout: 20_000 });
+    expect(await textsOf(page, '.shop-picker option')).toEqual(['Wszystkie sklepy', market.shop.name, market.otherShop.name]);
+    const { orders: everyOrder } = await t.gql(OrdersDocument, {});
+    await page.click('nav a[href="#/orders"]');
+    await waitForText(page, 'section > p[aria-live]', `Zamówień: ${everyOrder.totalCount}`);
+
+    await page.select('.shop-picker select', market.otherShop.id);
+    await waitForText(page, 'section > p[aria-live]', 'Zamówień: 0');
+    await page.select('.shop-picker select', market.shop.id);
+    await waitForText(page, 'section > p[aria-live]', `Zamówień: ${everyOrder.totalCount}`); // every order so far is the first shop's
+
+    await page.click('button.language');
+    await waitForText(page, 'h1', 'Orders');
+    await waitForText(page, 'section > p[aria-live]', `Orders: ${everyOrder.totalCount}`);
+    await waitForText(page, 'table.orders tbody tr:first-child td.state', 'Received'); // the newest: the rated order above
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    expect(await textsOf(page, 'nav li a')).toEqual(['Stay up to date', 'Orders', 'Messages', 'Incidents', 'Returns', 'Ratings']);
   });
 });
