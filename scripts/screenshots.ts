@@ -11,6 +11,7 @@ import { findChromium, launchChromium } from './chromium';
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
 async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForNetworkIdle({ idleTime: 300 });
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
   console.log(`docs/screenshots/${name}.png`);
 }
