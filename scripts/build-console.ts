@@ -15,7 +15,7 @@ async function buildConsole(): Promise<void> {
   rmSync(CONSOLE_DIR, { recursive: true, force: true });
   mkdirSync(assets, { recursive: true });
   const result = await build({
-    entryPoints: { console: join(source, 'main.tsx'), style: join(source, 'style.css') },
+    entryPoints: { console: join(source, 'main.tsx'), style: join(source, 'style.css'), graphiql: join(source, 'ide', 'graphiql.ts') },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -28,18 +28,27 @@ async function buildConsole(): Promise<void> {
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // React reads NODE_ENV to drop its development checks.
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   const outputs = Object.keys(result.metafile.outputs).map((path) => basename(path));
-  const script = outputs.find((name) => name.endsWith('.js'));
-  const styles = outputs.find((name) => name.endsWith('.css'));
-  if (!script || !styles) throw new Error(`esbuild made no script or no styles: ${outputs.join(', ')}`);
-  const page = readFileSync(join(source, 'index.html'), 'utf8')
-    .replace('{{js}}', `${CONSOLE_ASSETS_PATH}/${script}`)
-    .replace('{{css}}', `${CONSOLE_ASSETS_PATH}/${styles}`);
-  writeFileSync(join(CONSOLE_DIR, 'index.html'), page);
-  const sizes = [script, styles].map((name) => `${name} ${(gzipSync(readFileSync(join(assets, name))).length / 1024).toFixed(1)} KiB gzipped`);
-  // Quiet under `npm run build --silent` (npm start, the tests); shown by a plain `npm run build`.
-  if (process.env.npm_config_loglevel !== 'silent') console.log(`seller console: ${sizes.join(', ')}`);
+  const asset = (prefix: string, extension: string) => {
+    const name = outputs.find((output) => output.startsWith(`${prefix}-`) && output.endsWith(extension));
+    if (!name) throw new Error(`esbuild made no ${prefix}*${extension}: ${outputs.join(', ')}`);
+    return name;
+  };
+  const pages = [
+    { template: join(source, 'index.html'), page: 'index.html', js: asset('console', '.js'), css: asset('style', '.css') },
+    // GraphiQL (development only, served at /graphql): React and CodeMirror, kept out of the console's bundle.
+    { template: join(source, 'ide', 'index.html'), page: 'graphiql.html', js: asset('graphiql', '.js'), css: asset('graphiql', '.css') },
+  ];
+  for (const { template, page, js, css } of pages) {
+    const html = readFileSync(template, 'utf8').replace('{{js}}', `${CONSOLE_ASSETS_PATH}/${js}`).replace('{{css}}', `${CONSOLE_ASSETS_PATH}/${css}`);
+    writeFileSync(join(CONSOLE_DIR, page), html);
+  }
+  const gzipped = (name: string) => `${name} ${(gzipSync(readFileSync(join(assets, name))).length / 1024).toFixed(1)} KiB`;
+  const sizes = `seller console: ${gzipped(pages[0].js)}, ${gzipped(pages[0].css)}; GraphiQL: ${gzipped(pages[1].js)}, ${gzipped(pages[1].css)} (gzipped)`;
+  if (process.env.npm_config_loglevel !== 'silent') console.log(sizes);
 }
 
 buildConsole().catch((error: unknown) => {

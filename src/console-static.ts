@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import express, { Router } from 'express';
+import express, { RequestHandler, Router } from 'express';
 
 /** The repository root, from src/ (tests) and dist/src/ (npm start) alike. */
 function projectRoot(): string {
@@ -61,4 +61,32 @@ export function consoleRoutes(dir = CONSOLE_DIR): Router {
     }),
   );
   return router;
+}
+
+/** GraphiQL's editor (CodeMirror) sets inline styles, and its stylesheet embeds its fonts. */
+export const GRAPHIQL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * GET /graphql from a browser (Accept prefers HTML, no `query` parameter) answers GraphiQL instead
+ * of an error; everything else (GET queries, POST, WebSocket upgrades) goes on to the API. Mounted
+ * outside production only.
+ */
+export function graphiqlPage(dir = CONSOLE_DIR): RequestHandler {
+  return (req, res, next) => {
+    if (req.query.query !== undefined || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': GRAPHIQL_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    res.sendFile(join(dir, 'graphiql.html'), (error) => {
+      if (error && !res.headersSent) res.status(503).type('text/plain').send('GraphiQL is not built: run `npm run build` (npm start does).\n');
+    });
+  };
 }

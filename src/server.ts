@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -7,7 +8,7 @@ import express, { RequestHandler, Response } from 'express';
 import { ApiKeyCache } from './auth/api-key-cache';
 import { Authentication, Authenticator, MAX_CREDENTIAL_LENGTH } from './auth/authentication';
 import { Config } from './config';
-import { consoleRoutes } from './console-static';
+import { consoleRoutes, graphiqlPage } from './console-static';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
@@ -120,7 +121,14 @@ export async function createAppServer(deps: {
     includeStacktraceInErrorResponses: false,
     // main.ts drains on SIGTERM in order (readiness, sockets, HTTP, database); Apollo must not race it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), anonymousAccessPlugin(), operationGuardPlugin(), metricsPlugin(metrics)],
+    // Apollo's landing page loads its Sandbox from the internet; browsers get GraphiQL from this server instead.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      anonymousAccessPlugin(),
+      operationGuardPlugin(),
+      metricsPlugin(metrics),
+    ],
   });
   await apollo.start();
 
@@ -150,6 +158,8 @@ export async function createAppServer(deps: {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  // An IDE for developers (the schema is introspectable outside production only, too).
+  if (!production) app.get('/graphql', graphiqlPage());
   // Before authentication: a preflight carries no key and is answered here.
   app.use('/graphql', corsMiddleware(config.corsOrigins));
   app.use(

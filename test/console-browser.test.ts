@@ -3,7 +3,7 @@ import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { findChromium, launchChromium } from '../scripts/chromium';
-import { IncidentNodeDocument as IncidentNode, OrderDocument, OrdersDocument, ReturnNodeDocument as ReturnNode, SendMessageDocument } from './generated/graphql';
+import { AcceptOrderDocument, IncidentNodeDocument as IncidentNode, IssueApiKeyDocument, OrderDocument, OrdersDocument, RevokeApiKeyDocument, ReturnNodeDocument as ReturnNode, SendMessageDocument } from './generated/graphql';
 import { asRating, asReturn, ratingCalls, returnCalls } from './support/after-sales';
 import { asIncident, incidentCalls, orderIn } from './support/incidents';
 import { startTestApp, TestApp } from './support/app';
@@ -210,6 +210,20 @@ describeInBrowser('the seller console in Chromium', () => {
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 
+  it('searches the orders and filters them by state, keeping both in the link', async () => {
+    await page.type('form[role=search] input[type=search]', liveOrder.reference);
+    await page.click('form[role=search] button[type=submit]');
+    await waitForText(page, 'section > p[aria-live]', 'Zamówień: 1');
+    expect(await textsOf(page, 'table.orders tbody tr td:first-child')).toEqual([liveOrder.reference]);
+    expect(page.url()).toBe(`${base}/#/orders?states=WAITING_ACCEPTANCE&search=${liveOrder.reference}`);
+
+    await page.select('select[name=states]', 'SHIPPED');
+    await waitForText(page, 'section > p[aria-live]', 'Zamówień: 0');
+    await page.select('select[name=states]', '');
+    await waitForText(page, 'section > p[aria-live]', 'Zamówień: 1');
+    expect(page.url()).toBe(`${base}/#/orders?search=${liveOrder.reference}`);
+  });
+
   it('offers exactly the order\'s availableActions; accepts, refuses a bad tracking number in words next to the form, sets tracking and confirms shipment', async () => {
     await page.click(`table.orders tbody tr[data-order-id="${liveOrder.id}"] a`);
     await page.waitForSelector('article.order .actions');
@@ -374,5 +388,46 @@ describeInBrowser('the seller console in Chromium', () => {
     await waitForText(page, 'table.orders tbody tr:first-child td.state', 'Received'); // the newest: the rated order above
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     expect(await textsOf(page, 'nav li a')).toEqual(['Stay up to date', 'Orders', 'Messages', 'Incidents', 'Returns', 'Ratings']);
+  });
+
+  it('signs out by itself, with a message, when its key is revoked while it is open', async () => {
+    const { issueApiKey } = await t.gql(IssueApiKeyDocument, { input: { name: 'console seller', role: 'SELLER', shopId: market.shop.id } });
+    await page.click('xpath///button[normalize-space()="Sign out"]');
+    await page.waitForSelector('#api-key');
+    await page.type('#api-key', issueApiKey.secret);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('header.top'); // signed in (on the screen the last session left in the link)
+
+    await t.gql(RevokeApiKeyDocument, { id: issueApiKey.apiKey.id });
+    await waitForText(page, '[role=alert]', 'The server did not accept this key (unknown or revoked).');
+    expect(await sessionKey(page)).toBeNull();
+  });
+
+  it('GraphiQL at /graphql (outside production): introspects with the key typed in its "API key" field, runs a subscription over graphql-ws', async () => {
+    const ide = await browser.newPage();
+    try {
+      await ide.evaluateOnNewDocument(`localStorage.setItem('graphiql:query', 'subscription { dashboardChanged(initial: true) { ordersToShip } }')`);
+      await ide.goto(`${base}/graphql`);
+      await ide.waitForSelector('#ide-api-key');
+      expect(await textOf(ide, 'label[for=ide-api-key]')).toBe('API key');
+      await ide.type('#ide-api-key', market.keys.seller);
+      await ide.click('.ide-key button[type=submit]');
+      await ide.waitForSelector('button[aria-label="Show Documentation Explorer"]');
+      await ide.click('button[aria-label="Show Documentation Explorer"]');
+      await ide.waitForFunction(`document.querySelector('.graphiql-doc-explorer')?.textContent.includes('subscription: Subscription')`, { timeout: 20_000 });
+
+      const { orders } = await t.gql(OrdersDocument, { filter: { states: ['SHIPPING'] } }, market.keys.seller);
+      await ide.click('.graphiql-execute-button');
+      const response = (count: number) =>
+        ide.waitForFunction(
+          `document.querySelector('.graphiql-response')?.textContent.replace(/\\s+/g, '').endsWith('{"data":{"dashboardChanged":{"ordersToShip":${count}}}}')`,
+          { timeout: 20_000 },
+        );
+      await response(orders.totalCount);
+      await t.gql(AcceptOrderDocument, { input: { orderId: firstOrders[0].id } }, market.keys.seller); // cash on delivery: straight to SHIPPING
+      await response(orders.totalCount + 1);
+    } finally {
+      await ide.close();
+    }
   });
 });

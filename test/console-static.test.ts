@@ -44,3 +44,42 @@ describe('the seller console\'s static files', () => {
     expect(await response.json()).toEqual({ errors: [{ message: 'Not found; the GraphQL endpoint is /graphql', extensions: { code: 'NOT_FOUND' } }] });
   });
 });
+
+describe('GraphiQL at /graphql', () => {
+  let t: TestApp;
+  let production: TestApp;
+
+  beforeAll(async () => {
+    await buildServer();
+    t = await startTestApp();
+    production = await startTestApp({ env: { NODE_ENV: 'production' } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await production?.close();
+  });
+
+  it('answers a browser\'s GET (Accept: text/html) with GraphiQL from this server, outside production', async () => {
+    const response = await fetch(t.url, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(await response.text()).toMatch(/<script type="module" src="\/console\/assets\/graphiql-[A-Z0-9]+\.js"><\/script>/);
+  });
+
+  it('leaves GET queries to the API: a browser\'s GET with ?query= is executed, not answered with the IDE', async () => {
+    const response = await fetch(`${t.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html,application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('is not served in production, where a browser\'s GET gets a JSON error and no landing page', async () => {
+    const response = await fetch(production.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+});
