@@ -338,7 +338,7 @@ describeInBrowser('the seller console in Chromium', () => {
     await page.waitForSelector(`${incidentRow} select[name=resolution]`);
     await page.select(`${incidentRow} select[name=resolution]`, 'REPLACED');
     await page.click(`${incidentRow} button[type=submit]`);
-    await waitForText(page, `${incidentRow} td:nth-child(3)`, 'resolved');
+    await waitForText(page, `${incidentRow} td:nth-child(3)`, 'Rozwiązany');
     expect(await page.$$(`${incidentRow} button`)).toHaveLength(0); // RESOLVE is no longer among its availableActions
     const { node: resolved } = await t.gql(IncidentNode, { id: incident.id }, market.keys.seller);
     expect(resolved?.__typename === 'Incident' && resolved.status).toBe('RESOLVED');
@@ -348,7 +348,7 @@ describeInBrowser('the seller console in Chromium', () => {
     await page.waitForSelector(returnRow);
     expect(await textsOf(page, `${returnRow} button`)).toEqual(['Akceptuj zwrot', 'Odrzuć zwrot']);
     await page.click(`xpath///tr[@data-return-id="${requested.id}"]//button[normalize-space()="Akceptuj zwrot"]`);
-    await waitForText(page, `${returnRow} td:nth-child(4)`, 'accepted');
+    await waitForText(page, `${returnRow} td:nth-child(4)`, 'Zaakceptowany');
     const { node: accepted } = await t.gql(ReturnNode, { id: requested.id }, market.keys.seller);
     expect(accepted?.__typename === 'Return' && accepted.status).toBe('ACCEPTED');
 

@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, execute } from './api/http';
 import { LiveFeed } from './api/live-feed';
 import { ConsoleShopsDocument, ConsoleViewerDocument, ConsoleViewerQuery } from './generated/graphql';
-import { apiLocale, I18nContext, useI18n, Language, MessageKey, storedLanguage, storeLanguage, translator } from './i18n';
+import { apiLocale, I18nContext, Language, MessageKey, storedLanguage, storeLanguage, translator } from './i18n';
 import { forgetKey, storedKey, storeKey } from './session';
 import { ConsoleSession, SessionContext } from './session-context';
+import { LanguageSwitch } from './views/LanguageSwitch';
 import { Layout } from './views/Layout';
 import { SignIn } from './views/SignIn';
 
@@ -99,14 +100,5 @@ export function App() {
         </>
       )}
     </I18nContext.Provider>
-  );
-}
-
-export function LanguageSwitch(props: { onSwitch(): void }) {
-  const { t } = useI18n();
-  return (
-    <button type="button" class="language" lang={t('lang.switch') === 'English' ? 'en' : 'pl'} aria-label={t('lang.switchLabel')} onClick={props.onSwitch}>
-      {t('lang.switch')}
-    </button>
   );
 }

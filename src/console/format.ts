@@ -39,8 +39,3 @@ export function useNow(): number {
   }, []);
   return now;
 }
-
-/** "ENUM_VALUE" → "enum value", for codes that have no label of their own. */
-export function humanize(code: string): string {
-  return code.toLowerCase().replace(/_/g, ' ');
-}

@@ -1,6 +1,7 @@
 import { ConsoleIncidentsDocument, ConsoleResolveIncidentDocument, IncidentResolution, IncidentStatus } from '../generated/graphql';
-import { formatDateTime, humanize } from '../format';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { codeLabel } from '../labels';
 import { href } from '../router';
 import { useApi } from '../session-context';
 import { RequestProblem } from './Outcome';
@@ -42,9 +43,9 @@ export function Incidents(props: { query: URLSearchParams }) {
                 <td>
                   <a href={href(`orders/${incident.order.id}`)}>{incident.order.reference}</a>
                 </td>
-                <td>{humanize(incident.reason)}</td>
+                <td>{codeLabel(incident.reason, language)}</td>
                 <td>
-                  {humanize(incident.status)} {incident.overdue && <span class="tag late">{t('incidents.overdue')}</span>}
+                  {codeLabel(incident.status, language)} {incident.overdue && <span class="tag late">{t('incidents.overdue')}</span>}
                 </td>
                 <td>{formatDateTime(incident.openedAt, language)}</td>
                 <td>{formatDateTime(incident.resolutionDueAt, language)}</td>
@@ -70,7 +71,7 @@ export function Incidents(props: { query: URLSearchParams }) {
                         {t('form.resolution')}{' '}
                         <select name="resolution">
                           {RESOLUTIONS.map((resolution) => (
-                            <option value={resolution}>{humanize(resolution)}</option>
+                            <option value={resolution}>{codeLabel(resolution, language)}</option>
                           ))}
                         </select>
                       </label>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionState } from '../api/live';
-import { LanguageSwitch } from '../App';
+import { LanguageSwitch } from './LanguageSwitch';
 import { MessageKey, useI18n } from '../i18n';
 import { href, useRoute } from '../router';
 import { useSession } from '../session-context';

@@ -15,8 +15,9 @@ import {
   OrderOutcomeFragment,
   RefundReason,
 } from '../generated/graphql';
-import { formatMoney, humanize } from '../format';
+import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
+import { codeLabel } from '../labels';
 import { useApi } from '../session-context';
 import { ErrorOutcome, OutcomeMessage, RequestProblem } from './Outcome';
 
@@ -178,7 +179,7 @@ function PlainAction(props: ActionProps & { action: 'CONFIRM_SHIPMENT' | 'MARK_R
 }
 
 function Cancel(props: ActionProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
   const api = useApi();
   const [reason, setReason] = useState('');
   const [reasonCode, setReasonCode] = useState<CancellationReason>('OUT_OF_STOCK');
@@ -195,7 +196,7 @@ function Cancel(props: ActionProps) {
         {t('form.reason')}{' '}
         <select value={reasonCode} onChange={(event) => setReasonCode(event.currentTarget.value as CancellationReason)}>
           {CANCELLATION_REASONS.map((code) => (
-            <option value={code}>{humanize(code)}</option>
+            <option value={code}>{codeLabel(code, language)}</option>
           ))}
         </select>
       </label>
@@ -244,7 +245,7 @@ function Refund(props: ActionProps) {
         {t('form.refundReason')}{' '}
         <select value={reason} onChange={(event) => setReason(event.currentTarget.value as RefundReason)}>
           {REFUND_REASONS.map((code) => (
-            <option value={code}>{humanize(code)}</option>
+            <option value={code}>{codeLabel(code, language)}</option>
           ))}
         </select>
       </label>

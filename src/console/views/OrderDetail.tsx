@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConsoleOrderDocument, OrderDetailFragment, OrderOutcomeFragment } from '../generated/graphql';
-import { formatDateTime, formatMoney, humanize } from '../format';
+import { formatDateTime, formatMoney } from '../format';
 import { useI18n } from '../i18n';
+import { codeLabel } from '../labels';
 import { href } from '../router';
 import { useApi, useSession } from '../session-context';
 import { Conversation } from './Conversation';
@@ -163,7 +164,7 @@ export function OrderDetail(props: { id: string }) {
           <ul>
             {order.refunds.map((refund) => (
               <li>
-                {formatDateTime(refund.createdAt, language)}: {refund.line.productTitle} — {formatMoney(refund.amount, language)} ({humanize(refund.reason)})
+                {formatDateTime(refund.createdAt, language)}: {refund.line.productTitle} — {formatMoney(refund.amount, language)} ({codeLabel(refund.reason, language)})
               </li>
             ))}
           </ul>
@@ -180,7 +181,7 @@ export function OrderDetail(props: { id: string }) {
               {order.incidents.map((incident) => (
                 <li>
                   <a href={href('incidents', { orderId: order.id })}>
-                    {humanize(incident.reason)} — {humanize(incident.status)}
+                    {codeLabel(incident.reason, language)} — {codeLabel(incident.status, language)}
                   </a>{' '}
                   ({formatDateTime(incident.openedAt, language)})
                 </li>
@@ -197,7 +198,7 @@ export function OrderDetail(props: { id: string }) {
               {order.returns.map((ret) => (
                 <li>
                   <a href={href('returns', { orderId: order.id })}>
-                    {humanize(ret.reason)} — {humanize(ret.status)}
+                    {codeLabel(ret.reason, language)} — {codeLabel(ret.status, language)}
                   </a>{' '}
                   ({formatDateTime(ret.requestedAt, language)})
                 </li>
@@ -223,8 +224,8 @@ export function OrderDetail(props: { id: string }) {
         <ol class="timeline">
           {order.timeline.edges.map(({ node: event }) => (
             <li>
-              <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {humanize(event.type)}
-              {event.toState && ` → ${humanize(event.toState)}`} <small>({event.actor.displayName})</small>
+              <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {codeLabel(event.type, language)}
+              {event.toState && ` → ${codeLabel(event.toState, language)}`} <small>({event.actor.displayName})</small>
             </li>
           ))}
         </ol>

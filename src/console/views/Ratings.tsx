@@ -1,6 +1,7 @@
 import { ConsoleRatingsDocument, ConsoleReplyToRatingDocument, ConsoleRequestRatingRemovalDocument, RatingRemovalGround } from '../generated/graphql';
-import { formatDateTime, humanize } from '../format';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { codeLabel } from '../labels';
 import { href } from '../router';
 import { useApi, useSession } from '../session-context';
 import { RequestProblem } from './Outcome';
@@ -36,7 +37,7 @@ export function Ratings(props: { query: URLSearchParams }) {
                   {'★'.repeat(rating.grade) + '☆'.repeat(5 - rating.grade)}
                 </span>{' '}
                 <strong>{rating.customer.displayName}</strong> · <a href={href(`orders/${rating.order.id}`)}>{rating.order.reference}</a> ·{' '}
-                {formatDateTime(rating.createdAt, language)} {rating.removal !== 'NONE' && <span class="tag">{humanize(rating.removal)}</span>}
+                {formatDateTime(rating.createdAt, language)} {rating.removal !== 'NONE' && <span class="tag">{codeLabel(rating.removal, language)}</span>}
               </p>
               {rating.comment && <blockquote>{rating.comment}</blockquote>}
               {rating.reply && <p class="reply">↳ {rating.reply.body}</p>}
@@ -67,7 +68,7 @@ export function Ratings(props: { query: URLSearchParams }) {
                     {t('form.ground')}{' '}
                     <select name="ground">
                       {GROUNDS.map((ground) => (
-                        <option value={ground}>{humanize(ground)}</option>
+                        <option value={ground}>{codeLabel(ground, language)}</option>
                       ))}
                     </select>
                   </label>

@@ -7,8 +7,9 @@ import {
   ReturnRejectionReason,
   ReturnStatus,
 } from '../generated/graphql';
-import { formatDateTime, humanize } from '../format';
+import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { codeLabel } from '../labels';
 import { href } from '../router';
 import { useApi } from '../session-context';
 import { RequestProblem } from './Outcome';
@@ -58,11 +59,11 @@ export function Returns(props: { query: URLSearchParams }) {
                   </td>
                   <td>{ret.lines.map((line) => `${line.quantity} × ${line.line.productTitle}`).join(', ')}</td>
                   <td>
-                    {humanize(ret.reason)}
+                    {codeLabel(ret.reason, language)}
                     {ret.comment && <q>{ret.comment}</q>}
                   </td>
                   <td>
-                    {humanize(ret.status)} {ret.refundOverdue && <span class="tag late">{t('returns.refundOverdue')}</span>}
+                    {codeLabel(ret.status, language)} {ret.refundOverdue && <span class="tag late">{t('returns.refundOverdue')}</span>}
                   </td>
                   <td>{formatDateTime(ret.status === 'REQUESTED' ? ret.decisionDueAt : ret.refundDueAt, language)}</td>
                   <td>
@@ -85,7 +86,7 @@ export function Returns(props: { query: URLSearchParams }) {
                           {t('form.reason')}{' '}
                           <select name="reason">
                             {REJECTION_REASONS.map((reason) => (
-                              <option value={reason}>{humanize(reason)}</option>
+                              <option value={reason}>{codeLabel(reason, language)}</option>
                             ))}
                           </select>
                         </label>
