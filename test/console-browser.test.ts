@@ -360,6 +360,8 @@ describeInBrowser('the seller console in Chromium', () => {
     await waitForText(page, `${ratingItem} .reply`, '↳ Dziękujemy za zakupy!');
     const { node: replied } = await t.gql(RATING_REPLY, { id: rating.id }, market.keys.seller);
     expect(replied?.reply?.body).toBe('Dziękujemy za zakupy!');
+    await page.click('xpath///label[normalize-space()="tylko bez odpowiedzi"]/input');
+    await page.waitForFunction(`location.hash === '#/ratings?withoutReply=1' && !document.querySelector('[data-rating-id="${rating.id}"]')`, { timeout: 20_000 });
   });
 
   it('signs out: the key leaves sessionStorage and the sign-in form is back', async () => {

@@ -93,7 +93,6 @@ const pl = {
   'action.MARK_READY_FOR_PICKUP': 'Gotowe do odbioru',
   'action.CANCEL': 'Anuluj zamówienie',
   'action.REFUND': 'Zwróć pieniądze',
-  'action.done': 'Zrobione.',
   'form.carrier': 'Przewoźnik',
   'form.carrierOther': 'Inny (wpisz nazwę)',
   'form.carrierName': 'Nazwa przewoźnika',
@@ -127,7 +126,6 @@ const pl = {
   'messages.none': 'Brak wątków.',
   'messages.choose': 'Wybierz wątek.',
   'messages.noReplyNeeded': 'Nie wymaga odpowiedzi',
-  'messages.more': 'Więcej wątków',
   'incidents.heading': 'Incydenty',
   'incidents.openOnly': 'tylko otwarte',
   'incidents.resolve': 'Oznacz jako rozwiązany',
@@ -149,10 +147,7 @@ const pl = {
   'list.due': 'Termin',
   'list.actions': 'Działania',
   'list.none': 'Brak.',
-  'list.more': 'Więcej',
   'list.grade': 'Ocena',
-  'list.comment': 'Komentarz',
-  'list.anyStatus': 'Wszystkie statusy',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -247,7 +242,6 @@ const en: Record<MessageKey, string> = {
   'action.MARK_READY_FOR_PICKUP': 'Ready for pickup',
   'action.CANCEL': 'Cancel the order',
   'action.REFUND': 'Refund',
-  'action.done': 'Done.',
   'form.carrier': 'Carrier',
   'form.carrierOther': 'Other (type its name)',
   'form.carrierName': 'Carrier name',
@@ -281,7 +275,6 @@ const en: Record<MessageKey, string> = {
   'messages.none': 'No threads.',
   'messages.choose': 'Choose a thread.',
   'messages.noReplyNeeded': 'No reply needed',
-  'messages.more': 'More threads',
   'incidents.heading': 'Incidents',
   'incidents.openOnly': 'open only',
   'incidents.resolve': 'Mark resolved',
@@ -303,10 +296,7 @@ const en: Record<MessageKey, string> = {
   'list.due': 'Due',
   'list.actions': 'Actions',
   'list.none': 'None.',
-  'list.more': 'More',
   'list.grade': 'Grade',
-  'list.comment': 'Comment',
-  'list.anyStatus': 'Any status',
 };
 
 export type Language = 'pl' | 'en';

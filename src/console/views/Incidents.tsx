@@ -2,7 +2,7 @@ import { ConsoleIncidentsDocument, ConsoleResolveIncidentDocument, IncidentResol
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { codeLabel } from '../labels';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { useApi } from '../session-context';
 import { RequestProblem } from './Outcome';
 import { RowAction } from './RowAction';
@@ -10,6 +10,8 @@ import { useList } from './use-list';
 
 const RESOLUTIONS: IncidentResolution[] = ['REPLACED', 'REPAIRED', 'REFUNDED', 'CARRIER_FAULT', 'CUSTOMER_ERROR', 'OTHER'];
 const STATUSES: IncidentStatus[] = ['NEW', 'IN_PROGRESS', 'RESOLVED', 'DISPUTED', 'CLOSED'];
+/** Open: every status but CLOSED, as the dashboard counts them. */
+const OPEN = STATUSES.filter((status) => status !== 'CLOSED').join(',');
 
 export function Incidents(props: { query: URLSearchParams }) {
   const { t, language } = useI18n();
@@ -20,6 +22,16 @@ export function Incidents(props: { query: URLSearchParams }) {
   return (
     <section aria-labelledby="incidents-heading">
       <h1 id="incidents-heading">{t('incidents.heading')}</h1>
+      <div class="filters">
+        <label>
+          <input
+            type="checkbox"
+            checked={props.query.get('statuses') === OPEN}
+            onChange={(event) => navigate('incidents', { statuses: event.currentTarget.checked ? OPEN : undefined, orderId: filter.orderId })}
+          />{' '}
+          {t('incidents.openOnly')}
+        </label>
+      </div>
       <RequestProblem error={problem} />
       {!data ? (
         <p>{t('loading')}</p>

@@ -2,7 +2,7 @@ import { ConsoleRatingsDocument, ConsoleReplyToRatingDocument, ConsoleRequestRat
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { codeLabel } from '../labels';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { useApi, useSession } from '../session-context';
 import { RequestProblem } from './Outcome';
 import { RowAction } from './RowAction';
@@ -23,6 +23,12 @@ export function Ratings(props: { query: URLSearchParams }) {
   return (
     <section aria-labelledby="ratings-heading">
       <h1 id="ratings-heading">{t('ratings.heading')}</h1>
+      <div class="filters">
+        <label>
+          <input type="checkbox" checked={withoutReply} onChange={(event) => navigate('ratings', { withoutReply: event.currentTarget.checked ? '1' : undefined })} />{' '}
+          {t('ratings.withoutReply')}
+        </label>
+      </div>
       <RequestProblem error={problem} />
       {!data ? (
         <p>{t('loading')}</p>
