@@ -8,10 +8,10 @@ import express, { RequestHandler, Response } from 'express';
 import { ApiKeyCache } from './auth/api-key-cache';
 import { Authentication, Authenticator, MAX_CREDENTIAL_LENGTH } from './auth/authentication';
 import { Config } from './config';
+import { consoleRoutes, graphiqlPage } from './console-static';
 import { AppContext, createContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
-import { graphiqlRouter } from './graphql/graphiql';
 import { corsMiddleware } from './graphql/cors';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { documentLimitRefusal } from './graphql/document-limits';
@@ -138,9 +138,9 @@ export async function createAppServer(deps: {
     includeStacktraceInErrorResponses: false,
     // main.ts drains on SIGTERM in order (readiness, sockets, HTTP, database); Apollo must not race it.
     stopOnTerminationSignals: false,
+    // Apollo's landing page loads its Sandbox from the internet; browsers get GraphiQL from this server instead.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's landing page loads Apollo Sandbox from a CDN; development gets GraphiQL from npm instead (graphiql.ts).
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
@@ -179,7 +179,8 @@ export async function createAppServer(deps: {
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  if (!production) app.use(graphiqlRouter());
+  // An IDE for developers (the schema is introspectable outside production only, too).
+  if (!production) app.get('/graphql', graphiqlPage());
   // Before authentication: a preflight carries no key and is answered here.
   app.use('/graphql', corsMiddleware(config.corsOrigins));
   app.use(
@@ -198,6 +199,8 @@ export async function createAppServer(deps: {
       },
     }),
   );
+  // The seller console (src/console), static; it calls /graphql like any other client.
+  app.use(consoleRoutes());
   app.use(notFound);
   app.use(httpErrorHandler(logger, `${LIMITS.maxDocumentBytes / 1024} KiB`));
 
