@@ -186,8 +186,8 @@ async function fill(db: PoolClient, { orders, shops, log }: FillOptions): Promis
               o.accepted_at, o.paid_at, o.shipped_at, o.received_at, o.closed_at,
               1 + (o.accepted_at is not null)::int + (o.state = 'REFUSED')::int + (o.workflow = 'PAY_ON_ACCEPTANCE' and o.paid_at is not null)::int
                 + 2 * (o.shipped_at is not null)::int + (o.received_at is not null)::int + (o.closed_at is not null)::int + (o.state = 'CANCELED')::int
-       -- References number the orders in time order, as the sequence numbers live ones.
-       from (select b.*, nextval('order_reference_seq')::text as seq from bench_order b order by b.created_at, b.n) o
+       -- References number the orders in time order (unique; live ones draw a random number instead).
+       from (select b.*, (row_number() over (order by b.created_at, b.n))::text as seq from bench_order b) o
        join bench_shop s on s.idx = o.shop_idx
        join bench_customer c on c.idx = o.customer_idx
        join (select order_id, sum(unit_price_minor * quantity) as price_minor from bench_line group by order_id) l on l.order_id = o.id
