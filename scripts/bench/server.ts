@@ -23,7 +23,11 @@ export class ServerUnderTest {
   }
 
   async start(): Promise<void> {
-    this.child = spawnProcess('the server', process.execPath, [join(__dirname, '..', '..', 'src', 'main.js')], {
+    // BENCH_SERVER_PROFILE_DIR: the server writes a V8 CPU profile of its whole life there when it stops
+    // (summarize it with dist/scripts/bench/profile-summary.js).
+    const profileDir = process.env.BENCH_SERVER_PROFILE_DIR;
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : [];
+    this.child = spawnProcess('the server', process.execPath, [...profiling, join(__dirname, '..', '..', 'src', 'main.js')], {
       DATABASE_URL: this.databaseUrl,
       PORT: String(this.port),
       HOST: '127.0.0.1',

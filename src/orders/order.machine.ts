@@ -284,8 +284,21 @@ export const ORDER_STEPS = {
  */
 export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
   const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
-  const order = await em.findOne(Order, { uuid, ...tenantScope(viewer) }, { lockMode, refresh: true });
-  if (order) await em.populate(order, ['lines', 'shop', 'customer'], { refresh: true });
+  // Two statements instead of four. The first locks the order's row (`for update of o0`: the shop
+  // and customer rows stay free) and reads its shop and customer with it. The lines come after the
+  // lock, in a statement of their own: when the lock had to wait for another writer, PostgreSQL
+  // re-reads the locked row but hands the joined rows as they were when the statement began, and a
+  // line another writer just moved would look unmoved. (A shop's or customer's row read with the
+  // lock is as it was when the statement began, as if the step had started that moment earlier.)
+  // `refresh` only when this EntityManager already holds the order (read before the lock): it makes
+  // MikroORM load the relations again, and a held order's lines may be stale.
+  const refresh = em.getUnitOfWork().getById(Order.name, uuid) !== undefined;
+  const order = await em.findOne(
+    Order,
+    { uuid, ...tenantScope(viewer) },
+    { lockMode, lockTableAliases: ['o0'], refresh, populate: ['shop', 'customer'], strategy: 'joined' },
+  );
+  if (order) await em.populate(order, ['lines'], { refresh });
   return order;
 }
 
