@@ -25,7 +25,11 @@ function publicHolidays(year: number): Set<string> {
 }
 
 export function isBusinessDay(instant: Date): boolean {
-  const local = DateTime.fromJSDate(instant, { zone: BUSINESS_ZONE });
+  return isLocalBusinessDay(DateTime.fromJSDate(instant, { zone: BUSINESS_ZONE }));
+}
+
+/** The same for a time already in Warsaw: no conversion (zone offsets cost most of this on the write path). */
+function isLocalBusinessDay(local: DateTime): boolean {
   if (local.weekday >= 6) return false;
   return !publicHolidays(local.year).has(local.toISODate()!);
 }
@@ -39,7 +43,7 @@ export function addBusinessDays(start: Date, days: number): Date {
   let remaining = days;
   for (let offset = 1; remaining > 0; offset += 1) {
     local = startLocal.plus({ days: offset });
-    if (isBusinessDay(local.toJSDate())) remaining -= 1;
+    if (isLocalBusinessDay(local)) remaining -= 1;
   }
   return local.toJSDate();
 }
