@@ -1,7 +1,8 @@
 import { parse } from 'graphql';
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { startTestApp, TestApp } from './support/app';
-import { createMarket, Market, placeOrder } from './support/market';
+import { PlaceOrderInput } from './generated/graphql';
+import { createMarket, Market, orderInput, placeOrder } from './support/market';
 
 /**
  * The SQL statements of the write path, counted so they cannot creep back (issue 8: each statement
@@ -15,6 +16,7 @@ const RESULT = `__typename ... on Order { id version } ... on ErrorResult { code
 const mutation = <I>(field: string, inputType: string) =>
   parse(`mutation M($input: ${inputType}!) { result: ${field}(input: $input) { ${RESULT} } }`) as TypedDocumentNode<{ result: Result }, { input: I }>;
 
+const PLACE = mutation<PlaceOrderInput>('placeOrder', 'PlaceOrderInput');
 const ACCEPT = mutation<{ orderId: string; idempotencyKey?: string }>('acceptOrder', 'AcceptOrderInput');
 const SET_TRACKING = mutation<{ orderId: string; carrierCode: string; trackingNumber: string }>('setTracking', 'SetTrackingInput');
 const ORDER_VERSION = parse(`query O($id: ID!) { order(id: $id) { version timeline(first: 10) { edges { node { type } } } } }`) as TypedDocumentNode<
@@ -30,6 +32,11 @@ const CONFIRM_SHIPMENT = mutation<{ orderId: string }>('confirmShipment', 'Order
 const ACCEPT_STATEMENTS = 8;
 /** setTracking: BEGIN; the order locked and read; its lines; the order's update; the event; COMMIT (no notification, no line moves). */
 const SET_TRACKING_STATEMENTS = 6;
+/**
+ * placeOrder: BEGIN; the shop and the customer (one statement); the reference's uniqueness; the
+ * order's and its lines' inserts; the event; COMMIT.
+ */
+const PLACE_STATEMENTS = 7;
 /** A refused step without an idempotency key: BEGIN; the order and its lines; ROLLBACK (no savepoint to undo, nothing written). */
 const REFUSED_STATEMENTS = 4;
 /** With an idempotency key: the key's lock and lookup, the savepoint, and the outcome's insert come on top. */
@@ -66,6 +73,15 @@ describe('SQL statements per mutation', () => {
       { __typename: 'Order', id: order.id, version: 4 },
     ]);
     expect(counts).toEqual([ACCEPT_STATEMENTS, SET_TRACKING_STATEMENTS, ACCEPT_STATEMENTS]);
+  });
+
+  it(`placeOrder issues ${PLACE_STATEMENTS} statements`, async () => {
+    let result: Result | undefined;
+    const count = await t.countQueries(
+      async () => (result = (await t.gql(PLACE, { input: orderInput(market.shop.id, { paymentWorkflow: 'PAY_ON_DELIVERY' }) }, market.keys.customer)).result),
+    );
+    expect(result).toEqual({ __typename: 'Order', id: expect.any(String), version: 1 });
+    expect(count).toBe(PLACE_STATEMENTS);
   });
 
   it(`a refused step issues ${REFUSED_STATEMENTS} statements and changes nothing`, async () => {
