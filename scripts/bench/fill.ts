@@ -186,7 +186,7 @@ async function fill(db: PoolClient, { orders, shops, log }: FillOptions): Promis
               o.accepted_at, o.paid_at, o.shipped_at, o.received_at, o.closed_at,
               1 + (o.accepted_at is not null)::int + (o.state = 'REFUSED')::int + (o.workflow = 'PAY_ON_ACCEPTANCE' and o.paid_at is not null)::int
                 + 2 * (o.shipped_at is not null)::int + (o.received_at is not null)::int + (o.closed_at is not null)::int + (o.state = 'CANCELED')::int
-       -- References number the orders in time order (unique, which is all a reference needs to be).
+       -- References number the orders in time order (unique; live ones draw a random number instead).
        from (select b.*, (row_number() over (order by b.created_at, b.n))::text as seq from bench_order b) o
        join bench_shop s on s.idx = o.shop_idx
        join bench_customer c on c.idx = o.customer_idx

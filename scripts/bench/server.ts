@@ -23,9 +23,10 @@ export class ServerUnderTest {
   }
 
   async start(): Promise<void> {
-    // BENCH_CPU_PROF_DIR: a V8 CPU profile of the server's whole life, written there when it stops.
+    // BENCH_CPU_PROF_DIR: the server writes a V8 CPU profile of its whole life there when it stops
+    // (summarize it with dist/scripts/bench/profile-summary.js).
     const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] : [];
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : [];
     this.child = spawnProcess('the server', process.execPath, [...profiling, join(__dirname, '..', '..', 'src', 'main.js')], {
       DATABASE_URL: this.databaseUrl,
       PORT: String(this.port),

@@ -96,6 +96,13 @@ function saveOutcome(tx: Tx, request: IdempotencyRequest, result: object, uuid?:
   tx.em.create(IdempotencyRecord, { scope, key, operation, fingerprint: fingerprintOf(operation, input), outcome, createdAt: tx.now });
 }
 
+/** Carries a business error out of a transaction it rolls back (a request without an idempotency key). */
+class Refusal extends Error {
+  constructor(readonly result: ErrorResult) {
+    super(`refused: ${result.constructor.name}`);
+  }
+}
+
 interface Replayed {
   replayed: StoredOutcome;
 }
@@ -124,15 +131,25 @@ export async function runIdempotent<T extends { uuid: string }>(
   request: IdempotencyRequest,
   body: (tx: Tx) => Promise<T | ErrorResult>,
 ): Promise<T | ErrorResult> {
+  const keyed = request.key !== undefined && request.key !== null;
   const result = await inTransaction<T | ErrorResult | Replayed>(em, actor, async (tx) => {
     const replay = await findReplay(tx, request);
     if (replay) return 'error' in replay ? replay.error : { replayed: replay.outcome };
+    if (!keyed) {
+      // Nothing to keep on a business error: the whole transaction rolls back instead of a savepoint's worth.
+      const outcome = await body(tx);
+      if (outcome instanceof ErrorResult) throw new Refusal(outcome);
+      return outcome;
+    }
     const undo = await tx.savepoint();
     const outcome = await body(tx);
     if (outcome instanceof ErrorResult) await undo(); // a business error changes nothing
 
     saveOutcome(tx, request, outcome, outcome instanceof ErrorResult ? undefined : outcome.uuid);
     return outcome;
+  }).catch((error: unknown) => {
+    if (error instanceof Refusal) return error.result;
+    throw error;
   });
   if (!isReplay(result)) return result;
   const stored = result.replayed;

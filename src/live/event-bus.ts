@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { EVENTS_CHANNEL } from '../common/events/event-log';
 import { Event } from '../common/events/event.entity';
 import { eventCodec } from '../common/events/event-codec';
-import { releasedPageQuery, toReleasedPage, WATERMARK } from '../common/events/event-reads';
+import { releasedMarks, toReleasedPage, WATERMARK, wholeLogPageStatement } from '../common/events/event-reads';
 import { CommitSnapshot, LOG_START, LogPosition, positionOf } from '../common/events/log-position';
 import { Logger } from '../common/logger';
 import { VIEWER_STATE_CHANNEL } from './channels';
@@ -78,6 +78,7 @@ export class EventBus {
   /** When the oldest question still unanswered on the bus connection was sent. */
   private waitingSince?: number;
   private pending = 0;
+  private pageStatement?: ReturnType<typeof wholeLogPageStatement>;
   private stopped = false;
   private reconnecting?: Promise<void>;
   readonly viewerStateListeners = new Set<(change: ViewerStateChange) => void>();
@@ -332,10 +333,23 @@ export class EventBus {
     const client = this.client;
     if (!client) return; // reconnecting: the reconnect wakes the bus once it listens again
     const em = this.em.fork();
-    const knex = em.getKnex();
+    this.pageStatement ??= wholeLogPageStatement(em.getKnex(), READ_BATCH);
     while (true) {
-      const { sql, bindings } = releasedPageQuery(knex, {}, this.lastPosition, READ_BATCH).toSQL().toNative();
-      const page = toReleasedPage(em, await this.ask<Record<string, unknown>>(client, sql, bindings));
+      const { sql, bindings } = this.pageStatement(this.lastPosition);
+      const rows = await this.ask<Record<string, unknown>>(client, sql, bindings);
+      if (this.streams.size === 0) {
+        // Nobody to hand the events to (checked after the read, and nothing awaits below): move past
+        // them without building an entity for each.
+        const marks = releasedMarks(rows);
+        this.lastSnapshot = marks.snapshot;
+        if (marks.last) this.lastPosition = marks.last;
+        if (marks.count < READ_BATCH) {
+          this.scheduleHeldBackRetry(marks.heldBack !== null);
+          return;
+        }
+        continue;
+      }
+      const page = toReleasedPage(em, rows);
       this.lastSnapshot = page.snapshot;
       for (const event of page.events) {
         let handed = 0;

@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import { ActorType } from '../auth/role';
 import { EventDraft } from '../common/events/event-log';
 import { EventType as E } from '../common/events/event-type';
@@ -122,12 +123,22 @@ async function alreadyInvited(tx: Tx, orderUuid: string): Promise<boolean> {
 }
 
 /**
+ * The order an event is about, with its shop, customer and lines. The step that recorded the event
+ * usually holds it already, flushed, in this transaction: reading it again would cost a statement.
+ */
+async function orderOf(tx: Tx, uuid: string): Promise<Order | null> {
+  const held = tx.em.getUnitOfWork().getById<Order>(Order.name, uuid);
+  if (held && held.lines.isInitialized() && wrap(held.shop).isInitialized() && wrap(held.customer).isInitialized()) return held;
+  return tx.em.findOne(Order, { uuid }, { populate: ['shop', 'customer', 'lines'] });
+}
+
+/**
  * The before-commit hook (src/common/transaction.ts): turns the events a transaction recorded into
  * outbox rows in the same transaction, so a notification exists exactly when its change committed.
  */
 export async function writeNotifications(tx: Tx, drafts: readonly EventDraft[]): Promise<void> {
   for (const planned of plan(drafts)) {
-    const order = await tx.em.findOne(Order, { uuid: planned.draft.orderUuid! }, { populate: ['shop', 'customer', 'lines'] });
+    const order = await orderOf(tx, planned.draft.orderUuid!);
     if (!order) continue;
     if (planned.kind === K.RATING_INVITATION && (await alreadyInvited(tx, order.uuid))) continue;
     const locale = order.customer.locale;

@@ -98,6 +98,22 @@ async function nextReference(em: EntityManager, now: Date): Promise<string> {
   }
 }
 
+/** The shop's and the customer's rows in one statement (each may be missing), as JSON mapped to entities. */
+const PARTIES_STATEMENT =
+  `select (select to_jsonb(s) from "shop" s where s."id" = ?) as "shop", ` +
+  `(select to_jsonb(c) from "customer" c where c."id" = ?) as "customer"`;
+
+/** The order's shop and customer: one fixed statement instead of two ORM lookups, on every placement (issue 8). */
+async function findParties(em: EntityManager, shopUuid: string, customerUuid: string): Promise<{ shop: Shop | null; customer: Customer | null }> {
+  const [row] = await em.getConnection().execute<{ shop: Record<string, unknown> | null; customer: Record<string, unknown> | null }[]>(
+    PARTIES_STATEMENT,
+    [shopUuid, customerUuid],
+    'all',
+    em.getTransactionContext(),
+  );
+  return { shop: row.shop ? em.map(Shop, row.shop) : null, customer: row.customer ? em.map(Customer, row.customer) : null };
+}
+
 async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, config: Config): Promise<Order | ErrorResult> {
   const parsed = parsePlaceOrder(input);
   if (parsed instanceof ValidationError) return parsed;
@@ -105,9 +121,8 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
   if (customerUuid instanceof ValidationError) return customerUuid;
   const shopUuid = localIdOf('Shop', input.shopId);
   if (!shopUuid) return new ValidationError(['input', 'shopId'], 'is not a shop id');
-  const shop = await tx.em.findOne(Shop, { uuid: shopUuid });
+  const { shop, customer } = await findParties(tx.em, shopUuid, customerUuid);
   if (!shop) return new NotFoundError('Shop not found');
-  const customer = await tx.em.findOne(Customer, { uuid: customerUuid });
   if (!customer) return new NotFoundError('Customer not found');
 
   const address = input.shippingAddress;

@@ -1,8 +1,6 @@
-import { LockMode } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { CUSTOMER_SIDE, EVERY_ROLE, OPERATOR_ONLY, SELLER_SIDE } from '../auth/role';
-import { SYSTEM_ACTOR, tenantScope, Viewer } from '../auth/viewer';
+import { SYSTEM_ACTOR } from '../auth/viewer';
 import { DeadlinePassedError, ErrorResult, InvalidStateError, TrackingRequiredError, ValidationError } from '../common/errors';
 import { EventDraft } from '../common/events/event-log';
 import { EventType } from '../common/events/event-type';
@@ -18,6 +16,7 @@ import { orderHooks } from './order-hooks';
 import { checkCarrierDelivery, deliveredWithinShipment } from './order-carrier-delivery';
 import { canTransition, deriveOrderState, isActiveLine, LINE_STATUS, linesIn, moveLines, OrderLineState } from './order.status';
 import { applyTracking, checkTracking } from './tracking';
+import { lockOrder } from './order-lock';
 
 /** What a viewer may be offered on an order (`Order.availableActions`), in the order clients list them. */
 export enum OrderAction {
@@ -276,18 +275,6 @@ export const ORDER_STEPS = {
     },
   },
 } satisfies Record<string, Step<Order, OrderLineState>>;
-
-/**
- * Loads the order with its lines, shop and customer, holding its row lock until commit; null if the
- * viewer may not see it or (skipLocked) another instance holds it. Every writer of anything on an
- * order (an incident, a return, a message) locks the order first, so none waits on another in a cycle.
- */
-export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
-  const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
-  const order = await em.findOne(Order, { uuid, ...tenantScope(viewer) }, { lockMode, refresh: true });
-  if (order) await em.populate(order, ['lines', 'shop', 'customer'], { refresh: true });
-  return order;
-}
 
 /**
  * What every change of an order's lines does to the order: derive its state and price, set its

@@ -34,34 +34,6 @@ export const EVENTS_CHANNEL = 'event_log';
  * A transaction held open delays the delivery of events committed after it began, never a write;
  * `idle_in_transaction_session_timeout` (src/db/orm.ts) bounds how long.
  */
-/** The first key of the per-order advisory locks (the second is the order's hash), apart from single-key locks. */
-const ORDER_APPEND_LOCK_CLASS = 7_340_023;
-
-const LOCK_ORDERS_SQL = `
-select count(pg_advisory_xact_lock(${ORDER_APPEND_LOCK_CLASS}, h)) from (
-  select distinct hashtext(u) as h from jsonb_array_elements_text(?::jsonb) as t(u) order by h
-) as keys`;
-
-const APPEND_SQL = `
-with draft as (
-  select * from jsonb_to_recordset(?::jsonb) as d(
-    n int, type text, occurred_at timestamptz, actor_type text, actor_name text, order_uuid uuid, shop_uuid uuid,
-    customer_uuid uuid, message_uuid uuid, incident_uuid uuid, return_uuid uuid, rating_uuid uuid,
-    from_state text, to_state text, data jsonb)
-), placed as (
-  select greatest(pg_current_xact_id(), max(e.position_txid)) as position_txid
-  from event e where e.order_uuid in (select d.order_uuid from draft d)
-), inserted as (
-  insert into event (type, occurred_at, actor_type, actor_name, order_uuid, shop_uuid, customer_uuid, message_uuid,
-    incident_uuid, return_uuid, rating_uuid, from_state, to_state, data, txid, position_txid)
-  select d.type, d.occurred_at, d.actor_type, d.actor_name, d.order_uuid, d.shop_uuid, d.customer_uuid, d.message_uuid,
-    d.incident_uuid, d.return_uuid, d.rating_uuid, d.from_state, d.to_state, d.data, pg_current_xact_id(), p.position_txid
-  from draft d cross join placed p
-  order by d.n
-  returning position_txid
-)
-select pg_notify(?, (select max(position_txid)::text from inserted))`;
-
 export interface EventDraft {
   type: EventType;
   actor: ActorRef;
@@ -79,10 +51,11 @@ export interface EventDraft {
 }
 
 /**
- * Appends events inside the caller's transaction, in one statement that also queues the NOTIFY
- * PostgreSQL sends on commit, after the per-order locks of the orders concerned (taken in one
- * order, so two appenders never deadlock). Nothing global is locked: other orders' and shops'
- * writes never wait for this one.
+ * Appends events inside the caller's transaction in one statement: `append_events` (a server-side
+ * function, Migration20261216000000) takes the per-order locks of the orders concerned (in one
+ * order, so two appenders never deadlock; the first key 7340023 keeps them apart from single-key
+ * locks), inserts the events with their positions, and queues the NOTIFY PostgreSQL sends on
+ * commit. Nothing global is locked: other orders' and shops' writes never wait for this one.
  */
 export async function appendEvents(em: EntityManager, drafts: readonly EventDraft[]): Promise<void> {
   if (drafts.length === 0) return;
@@ -103,8 +76,5 @@ export async function appendEvents(em: EntityManager, drafts: readonly EventDraf
     to_state: draft.toState ?? null,
     data: draft.data ?? null,
   }));
-  const connection = em.getConnection();
-  const orderUuids = [...new Set(drafts.flatMap((draft) => (draft.orderUuid ? [draft.orderUuid] : [])))];
-  if (orderUuids.length > 0) await connection.execute(LOCK_ORDERS_SQL, [JSON.stringify(orderUuids)], 'all', em.getTransactionContext());
-  await connection.execute(APPEND_SQL, [JSON.stringify(rows), EVENTS_CHANNEL], 'all', em.getTransactionContext());
+  await em.getConnection().execute('select append_events(?::jsonb, ?)', [JSON.stringify(rows), EVENTS_CHANNEL], 'all', em.getTransactionContext());
 }

@@ -67,19 +67,43 @@ function withReleaseMarks(knex: Knex, scope: LogScope, page: Knex.QueryBuilder):
     .orderBy([{ column: 'page.position_txid' }, { column: 'page.id' }]);
 }
 
+/**
+ * `releasedPageQuery` over the whole log as native SQL, built once per knex instance: only its
+ * bindings (the position after which to read, the limit) change from one read to the next, and
+ * building the statement through knex each time cost the event bus more than running it.
+ */
+export function wholeLogPageStatement(knex: Knex, limit: number): (after: LogPosition) => { sql: string; bindings: readonly unknown[] } {
+  const probe = { txid: 1_000_001n, id: 1_000_002n };
+  const { sql, bindings } = releasedPageQuery(knex, {}, probe, limit).toSQL().toNative();
+  // The statement's only bindings must be the position and the limit, in this order, or reuse would be wrong.
+  if (JSON.stringify(bindings) !== JSON.stringify([probe.txid.toString(), probe.id.toString(), limit])) {
+    throw new Error(`the whole-log page statement has unexpected bindings: ${JSON.stringify(bindings)}`);
+  }
+  return (after) => ({ sql, bindings: [after.txid.toString(), after.id.toString(), limit] });
+}
+
+/** What a page's rows say without mapping its events: how many, the last one's position, the snapshot and the held-back mark. */
+export function releasedMarks(rows: Record<string, unknown>[]): Omit<ReleasedPage, 'events'> & { count: number; last: LogPosition | null } {
+  const first = rows[0];
+  const events = rows.filter((row) => row.id !== null && row.id !== undefined);
+  const last = events[events.length - 1];
+  return {
+    count: events.length,
+    last: last ? { txid: BigInt(String(last.position_txid)), id: BigInt(String(last.id)) } : null,
+    snapshot: CommitSnapshot.parse(String(first.log_snapshot)),
+    heldBack: first.log_held_back === null || first.log_held_back === undefined ? null : BigInt(String(first.log_held_back)),
+  };
+}
+
 /** Maps the rows of `releasedPageQuery` (or any query with its two extra columns). */
 export function toReleasedPage(em: EntityManager, rows: Record<string, unknown>[]): ReleasedPage {
-  const first = rows[0];
   const events: Event[] = [];
   for (const row of rows) {
     const { log_snapshot: _snapshot, log_held_back: _heldBack, ...columns } = row;
     if (columns.id !== null && columns.id !== undefined) events.push(em.map(Event, columns));
   }
-  return {
-    events,
-    snapshot: CommitSnapshot.parse(String(first.log_snapshot)),
-    heldBack: first.log_held_back === null || first.log_held_back === undefined ? null : BigInt(String(first.log_held_back)),
-  };
+  const { snapshot, heldBack } = releasedMarks(rows);
+  return { events, snapshot, heldBack };
 }
 
 export async function readReleased(em: EntityManager, scope: LogScope, after: LogPosition, limit: number): Promise<ReleasedPage> {

@@ -1,0 +1,108 @@
+import { parse } from 'graphql';
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { startTestApp, TestApp } from './support/app';
+import { PlaceOrderInput } from './generated/graphql';
+import { createMarket, Market, orderInput, placeOrder } from './support/market';
+
+/**
+ * The SQL statements of the write path, counted so they cannot creep back (issue 8: each statement
+ * costs a round trip inside the transaction and the ORM's CPU to build). The selections are the
+ * bench's (`id version`), so only the mutation itself is counted, not the reads of a bigger answer.
+ * The API key comes from the key cache (an earlier request of the same key loaded it).
+ */
+
+type Result = { __typename: string; id?: string; version?: number; code?: string };
+const RESULT = `__typename ... on Order { id version } ... on ErrorResult { code }`;
+const mutation = <I>(field: string, inputType: string) =>
+  parse(`mutation M($input: ${inputType}!) { result: ${field}(input: $input) { ${RESULT} } }`) as TypedDocumentNode<{ result: Result }, { input: I }>;
+
+const PLACE = mutation<PlaceOrderInput>('placeOrder', 'PlaceOrderInput');
+const ACCEPT = mutation<{ orderId: string; idempotencyKey?: string }>('acceptOrder', 'AcceptOrderInput');
+const SET_TRACKING = mutation<{ orderId: string; carrierCode: string; trackingNumber: string }>('setTracking', 'SetTrackingInput');
+const ORDER_VERSION = parse(`query O($id: ID!) { order(id: $id) { version timeline(first: 10) { edges { node { type } } } } }`) as TypedDocumentNode<
+  { order: { version: number; timeline: { edges: { node: { type: string } }[] } } },
+  { id: string }
+>;
+const CONFIRM_SHIPMENT = mutation<{ orderId: string }>('confirmShipment', 'OrderActionInput');
+
+/**
+ * acceptOrder: BEGIN; the order locked and read with its shop and customer; its lines; the order's
+ * and its lines' updates; the customer's notification; the event (locks, insert and NOTIFY in one); COMMIT.
+ */
+const ACCEPT_STATEMENTS = 8;
+/** setTracking: BEGIN; the order locked and read; its lines; the order's update; the event; COMMIT (no notification, no line moves). */
+const SET_TRACKING_STATEMENTS = 6;
+/**
+ * placeOrder: BEGIN; the shop and the customer (one statement); the reference's uniqueness; the
+ * order's and its lines' inserts; the event; COMMIT.
+ */
+const PLACE_STATEMENTS = 7;
+/** A refused step without an idempotency key: BEGIN; the order and its lines; ROLLBACK (no savepoint to undo, nothing written). */
+const REFUSED_STATEMENTS = 4;
+/** With an idempotency key: the key's lock and lookup, the savepoint, and the outcome's insert come on top. */
+const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 4;
+
+let t: TestApp;
+let market: Market;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  market = await createMarket(t);
+  // The seller's key into the key cache, so no count below includes its lookup.
+  await t.gql(ACCEPT, { input: { orderId: (await placeOrder(t, market)).id } }, market.keys.seller);
+});
+afterAll(() => t.close());
+
+describe('SQL statements per mutation', () => {
+  it(`acceptOrder issues ${ACCEPT_STATEMENTS} statements, setTracking ${SET_TRACKING_STATEMENTS}, confirmShipment ${ACCEPT_STATEMENTS}`, async () => {
+    const order = await placeOrder(t, market, { paymentWorkflow: 'PAY_ON_DELIVERY' });
+    const results: Result[] = [];
+    const counts = [
+      await t.countQueries(async () => results.push((await t.gql(ACCEPT, { input: { orderId: order.id } }, market.keys.seller)).result)),
+      await t.countQueries(async () =>
+        results.push(
+          (await t.gql(SET_TRACKING, { input: { orderId: order.id, carrierCode: 'INPOST', trackingNumber: '600000000000000000000001' } }, market.keys.seller))
+            .result,
+        ),
+      ),
+      await t.countQueries(async () => results.push((await t.gql(CONFIRM_SHIPMENT, { input: { orderId: order.id } }, market.keys.seller)).result)),
+    ];
+    expect(results).toEqual([
+      { __typename: 'Order', id: order.id, version: 2 },
+      { __typename: 'Order', id: order.id, version: 3 },
+      { __typename: 'Order', id: order.id, version: 4 },
+    ]);
+    expect(counts).toEqual([ACCEPT_STATEMENTS, SET_TRACKING_STATEMENTS, ACCEPT_STATEMENTS]);
+  });
+
+  it(`placeOrder issues ${PLACE_STATEMENTS} statements`, async () => {
+    let result: Result | undefined;
+    const count = await t.countQueries(
+      async () => (result = (await t.gql(PLACE, { input: orderInput(market.shop.id, { paymentWorkflow: 'PAY_ON_DELIVERY' }) }, market.keys.customer)).result),
+    );
+    expect(result).toEqual({ __typename: 'Order', id: expect.any(String), version: 1 });
+    expect(count).toBe(PLACE_STATEMENTS);
+  });
+
+  it(`a refused step issues ${REFUSED_STATEMENTS} statements and changes nothing`, async () => {
+    const order = await placeOrder(t, market);
+    await t.gql(ACCEPT, { input: { orderId: order.id } }, market.keys.seller);
+    let result: Result | undefined;
+    const count = await t.countQueries(async () => (result = (await t.gql(ACCEPT, { input: { orderId: order.id } }, market.keys.seller)).result));
+    expect(result).toEqual({ __typename: 'InvalidStateError', code: 'INVALID_STATE' });
+    expect(count).toBe(REFUSED_STATEMENTS);
+    const after = await t.gql(ORDER_VERSION, { id: order.id }, market.keys.seller);
+    expect(after.order).toEqual({ version: 2, timeline: { edges: [{ node: { type: 'ORDER_PLACED' } }, { node: { type: 'ORDER_ACCEPTED' } }] } });
+  });
+
+  it(`acceptOrder with an idempotency key issues ${ACCEPT_WITH_KEY_STATEMENTS} statements, its replay 5`, async () => {
+    const order = await placeOrder(t, market);
+    const input = { orderId: order.id, idempotencyKey: 'accept-statements-1' };
+    const first = await t.countQueries(() => t.gql(ACCEPT, { input }, market.keys.seller));
+    let replayed: Result | undefined;
+    // BEGIN, the key's lock, the lookup, COMMIT; then the order the outcome names, read for the answer.
+    const replay = await t.countQueries(async () => (replayed = (await t.gql(ACCEPT, { input }, market.keys.seller)).result));
+    expect(replayed).toEqual({ __typename: 'Order', id: order.id, version: 2 });
+    expect([first, replay]).toEqual([ACCEPT_WITH_KEY_STATEMENTS, 5]);
+  });
+});
