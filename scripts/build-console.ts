@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { CONSOLE_ASSETS_PATH, CONSOLE_DIR } from '../src/console-static';
@@ -8,11 +8,14 @@ import { CONSOLE_ASSETS_PATH, CONSOLE_DIR } from '../src/console-static';
  * `npm run build` (after tsc): bundles the seller console (src/console, Preact) into
  * dist/console — index.html plus content-hashed assets, so the server may cache them for ever.
  * Prints each asset's size gzipped, the size a browser downloads.
+ *
+ * Files are written only when their content changes, new ones before the pages that name them, and
+ * stale ones removed last: a server already serving dist/console (the tests build while other test
+ * files' servers run) never finds a page or an asset missing.
  */
 async function buildConsole(): Promise<void> {
   const source = join(CONSOLE_DIR, '..', '..', 'src', 'console');
   const assets = join(CONSOLE_DIR, 'assets');
-  rmSync(CONSOLE_DIR, { recursive: true, force: true });
   mkdirSync(assets, { recursive: true });
   const result = await build({
     entryPoints: { console: join(source, 'main.tsx'), style: join(source, 'style.css'), graphiql: join(source, 'ide', 'graphiql.ts') },
@@ -26,6 +29,7 @@ async function buildConsole(): Promise<void> {
     entryNames: '[name]-[hash]',
     outdir: assets,
     metafile: true,
+    write: false,
     legalComments: 'none',
     logLevel: 'warning',
     // React reads NODE_ENV to drop its development checks.
@@ -42,13 +46,25 @@ async function buildConsole(): Promise<void> {
     // GraphiQL (development only, served at /graphql): React and CodeMirror, kept out of the console's bundle.
     { template: join(source, 'ide', 'index.html'), page: 'graphiql.html', js: asset('graphiql', '.js'), css: asset('graphiql', '.css') },
   ];
+  const files = new Map<string, Uint8Array | string>(result.outputFiles.map((file) => [relative(CONSOLE_DIR, file.path), file.contents]));
   for (const { template, page, js, css } of pages) {
-    const html = readFileSync(template, 'utf8').replace('{{js}}', `${CONSOLE_ASSETS_PATH}/${js}`).replace('{{css}}', `${CONSOLE_ASSETS_PATH}/${css}`);
-    writeFileSync(join(CONSOLE_DIR, page), html);
+    files.set(page, readFileSync(template, 'utf8').replace('{{js}}', `${CONSOLE_ASSETS_PATH}/${js}`).replace('{{css}}', `${CONSOLE_ASSETS_PATH}/${css}`));
   }
-  const gzipped = (name: string) => `${name} ${(gzipSync(readFileSync(join(assets, name))).length / 1024).toFixed(1)} KiB`;
+  const pageNames = new Set(pages.map(({ page }) => page));
+  const ordered = [...files.keys()].sort((a, b) => Number(pageNames.has(a)) - Number(pageNames.has(b)));
+  for (const name of ordered) writeIfChanged(join(CONSOLE_DIR, name), files.get(name)!);
+  for (const name of [...readdirSync(assets).map((asset) => join('assets', asset)), ...readdirSync(CONSOLE_DIR).filter((entry) => entry.endsWith('.html'))]) {
+    if (!files.has(name)) rmSync(join(CONSOLE_DIR, name), { force: true });
+  }
+  const gzipped = (name: string) => `${name} ${(gzipSync(files.get(join('assets', name))!).length / 1024).toFixed(1)} KiB`;
   const sizes = `seller console: ${gzipped(pages[0].js)}, ${gzipped(pages[0].css)}; GraphiQL: ${gzipped(pages[1].js)}, ${gzipped(pages[1].css)} (gzipped)`;
   if (process.env.npm_config_loglevel !== 'silent') console.log(sizes);
+}
+
+function writeIfChanged(path: string, contents: Uint8Array | string): void {
+  const bytes = typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  if (existsSync(path) && readFileSync(path).equals(bytes)) return;
+  writeFileSync(path, bytes);
 }
 
 buildConsole().catch((error: unknown) => {
