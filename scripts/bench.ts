@@ -5,6 +5,7 @@ import { BenchContext } from './bench/context';
 import { BenchDatabase, startBenchDatabase } from './bench/database';
 import { benchFanOut, benchStorm } from './bench/fanout';
 import { fillMarketplace } from './bench/fill';
+import { benchLive } from './bench/live';
 import { PAGE_SIZE, READS } from './bench/operations';
 import { benchPlans } from './bench/plans';
 import { onUnexpectedExit, stopAllProcesses } from './bench/processes';
@@ -90,6 +91,7 @@ async function run(): Promise<string> {
       ['writes', benchWrites],
       ['fanout', benchFanOut],
       ['storm', benchStorm],
+      ['live', benchLive],
     ] as const;
     for (const [name, section] of sections) {
       if (!config.sections.has(name)) continue;

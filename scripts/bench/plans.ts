@@ -158,15 +158,22 @@ function inspect(statement: Statement): Finding {
   return { statement, flags, buffers };
 }
 
-/** Same statement text up to whitespace: the key by which background statements are told apart from a request's. */
+/**
+ * A statement's text with its literals as `?` and whitespace collapsed: the key by which background
+ * statements are told apart from a request's (MikroORM inlines many values, a sweep's `now` among them).
+ */
 function shape(query: string): string {
-  return query.replace(/\s+/g, ' ').trim();
+  return query
+    .replace(/'(?:[^']|'')*'/g, '?')
+    .replace(/\b\d+(?:\.\d+)?\b/g, '?')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function print(log: (line: string) => void, title: string, findings: Finding[]): void {
   log(`\n--- ${title}: ${findings.length} statements ---`);
   for (const { statement, flags, buffers } of findings) {
-    log(`\n> ${shape(statement.query).slice(0, 600)}`);
+    log(`\n> ${statement.query.replace(/\s+/g, ' ').trim().slice(0, 600)}`);
     if (statement.parameters.length) log(`  parameters: ${statement.parameters.join(', ').slice(0, 300)}`);
     log(`  ${duration(statement.executionMs)}, ${count(buffers)} pages; ${flags.length ? `FLAGGED: ${flags.join('; ')}` : 'flat'}`);
     for (const line of statement.plan.trimEnd().split('\n')) log(`    ${line}`);
