@@ -6,8 +6,8 @@ import { PoolClient } from 'pg';
  * the sweeper's scans meet tables of a realistic size and mix (plans.ts checks their plans). Most of
  * it is history (closed incidents, decided returns, answered threads); a small part is open and holds
  * its order the way the rules do (an open incident or return takes the order's close timer away and
- * an open incident takes its lines). Which order gets what follows from its number `n`, so the same
- * marketplace comes out each run. Nothing is due while the benchmark runs: every open deadline lies
+ * an open incident takes its lines). Which order gets what follows from a hash of its number `n`
+ * (not `n` itself, which also picks the big shop), so the same marketplace comes out each run. Nothing is due while the benchmark runs: every open deadline lies
  * days ahead.
  *
  * Reads the fill's temp tables (bench_order, bench_shop, bench_customer, bench_line) on the same session.
@@ -25,11 +25,11 @@ export async function fillAfterSales(db: PoolClient): Promise<AfterSales> {
   const threads = await db.query(`insert into message_thread (id, order_id, shop_uuid, customer_uuid, subject, message_count, last_message_at, shop_reply_needed_since, reply_due_at, created_at)
     select gen_random_uuid(), o.id, s.id, c.id, 'Pytanie o zamówienie', 1 + o.n % 4,
            date_trunc('milliseconds', o.created_at + o.age * 0.1),
-           case when o.state in ('WAITING_ACCEPTANCE', 'SHIPPING', 'SHIPPED') and o.n % 3 = 0 then date_trunc('milliseconds', o.created_at + o.age * 0.1) end,
-           case when o.state in ('WAITING_ACCEPTANCE', 'SHIPPING', 'SHIPPED') and o.n % 3 = 0 then date_trunc('milliseconds', now() + interval '2 days') end,
+           case when o.state in ('WAITING_ACCEPTANCE', 'SHIPPING', 'SHIPPED') and abs(hashint4(o.n + 3)) % 3 = 0 then date_trunc('milliseconds', o.created_at + o.age * 0.1) end,
+           case when o.state in ('WAITING_ACCEPTANCE', 'SHIPPING', 'SHIPPED') and abs(hashint4(o.n + 3)) % 3 = 0 then date_trunc('milliseconds', now() + interval '2 days') end,
            date_trunc('milliseconds', o.created_at + o.age * 0.05)
     from bench_order o join bench_shop s on s.idx = o.shop_idx join bench_customer c on c.idx = o.customer_idx
-    where o.n % 5 = 1`);
+    where abs(hashint4(o.n)) % 5 = 1`);
   const messages = await db.query(`insert into message (id, thread_id, number, author_type, author_name, body, created_at)
     select gen_random_uuid(), t.id, g.k, case when g.k % 2 = 1 then 'CUSTOMER' else 'SELLER' end,
            case when g.k % 2 = 1 then c.display_name else s.name end,
@@ -49,7 +49,7 @@ export async function fillAfterSales(db: PoolClient): Promise<AfterSales> {
            date_trunc('milliseconds', o.created_at + o.age * 0.25) as opened_at,
            case when o.state = 'CLOSED' then 'CLOSED' when o.n % 3 = 0 then 'NEW' when o.n % 3 = 1 then 'IN_PROGRESS' else 'RESOLVED' end as status
     from bench_order o join bench_shop s on s.idx = o.shop_idx join bench_customer c on c.idx = o.customer_idx
-    where o.state in ('RECEIVED', 'CLOSED') and o.n % 37 = 3`);
+    where o.state in ('RECEIVED', 'CLOSED') and abs(hashint4(o.n)) % 37 = 3`);
   const incidents = await db.query(`insert into incident (id, order_id, shop_uuid, customer_uuid, reason, status, opened_by_type, opened_by_name, opened_at,
       first_response_due_at, first_response_at, resolution_due_at, resolved_at, closed_at, closed_by_type, closed_by_name, auto_close_at, resolution)
     select i.id, i.order_id, i.shop_uuid, i.customer_uuid, (array['DEFECTIVE', 'NOT_AS_DESCRIBED', 'INCOMPLETE', 'OTHER'])[1 + i.n % 4], i.status,
@@ -73,7 +73,7 @@ export async function fillAfterSales(db: PoolClient): Promise<AfterSales> {
       select o.*, s.id as shop_uuid, c.id as customer_uuid, gen_random_uuid() as return_id,
              date_trunc('milliseconds', coalesce(o.received_at, o.created_at) + interval '2 days') as requested_at
       from bench_order o join bench_shop s on s.idx = o.shop_idx join bench_customer c on c.idx = o.customer_idx
-      where o.state in ('RECEIVED', 'CLOSED') and o.n % 41 = 5 and o.n % 37 <> 3
+      where o.state in ('RECEIVED', 'CLOSED') and abs(hashint4(o.n)) % 41 = 5 and abs(hashint4(o.n)) % 37 <> 3
     ), returned as (
       insert into order_return (id, order_id, shop_id, customer_id, reason, status, requested_at, window_ends_at, decision_due_at,
         rejection_reason, decided_at, updated_at, refund_due_at)
@@ -93,11 +93,11 @@ export async function fillAfterSales(db: PoolClient): Promise<AfterSales> {
   const ratings = await db.query(`insert into rating (id, order_id, shop_id, customer_id, grade, comment, created_at, reply_body, reply_created_at, updated_at)
     select gen_random_uuid(), o.id, s.id, c.id, 1 + o.n % 5, case when o.n % 2 = 0 then 'Szybko i sprawnie.' end,
            date_trunc('milliseconds', coalesce(o.received_at, o.created_at) + interval '1 day'),
-           case when o.n % 6 = 0 then 'Dziękujemy!' end,
-           case when o.n % 6 = 0 then date_trunc('milliseconds', coalesce(o.received_at, o.created_at) + interval '2 days') end,
+           case when abs(hashint4(o.n + 2)) % 2 = 0 then 'Dziękujemy!' end,
+           case when abs(hashint4(o.n + 2)) % 2 = 0 then date_trunc('milliseconds', coalesce(o.received_at, o.created_at) + interval '2 days') end,
            date_trunc('milliseconds', coalesce(o.received_at, o.created_at) + interval '2 days')
     from bench_order o join bench_shop s on s.idx = o.shop_idx join bench_customer c on c.idx = o.customer_idx
-    where o.state in ('RECEIVED', 'CLOSED') and o.n % 3 = 0`);
+    where o.state in ('RECEIVED', 'CLOSED') and abs(hashint4(o.n + 1)) % 3 = 0`);
   await db.query('drop table bench_incident');
   return {
     threads: threads.rowCount ?? 0,

@@ -22,8 +22,9 @@ export class ServerUnderTest {
     return this.child.pid;
   }
 
-  async start(): Promise<void> {
-    this.child = spawnProcess('the server', process.execPath, [join(__dirname, '..', '..', 'src', 'main.js')], {
+  /** `nodeArgs`: flags for node itself (`--inspect=…` for the storm's memory breakdown). */
+  async start(nodeArgs: string[] = []): Promise<void> {
+    this.child = spawnProcess('the server', process.execPath, [...nodeArgs, join(__dirname, '..', '..', 'src', 'main.js')], {
       DATABASE_URL: this.databaseUrl,
       PORT: String(this.port),
       HOST: '127.0.0.1',
@@ -42,8 +43,8 @@ export class ServerUnderTest {
   }
 
   /** A fresh process (cold caches and JIT, as after a deploy) on the same database. */
-  async restart(): Promise<void> {
+  async restart(nodeArgs: string[] = []): Promise<void> {
     await this.stop();
-    await this.start();
+    await this.start(nodeArgs);
   }
 }
