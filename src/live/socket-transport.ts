@@ -14,12 +14,17 @@ const KEEPALIVE_MS = 12_000;
 
 export interface SocketExtra {
   socket: WebSocket;
-  request: IncomingMessage;
+  /** The client's address (for the failed-key-check limit); the upgrade request itself is not kept for the socket's life. */
+  address: string;
   /**
    * Puts a frame on the socket as graphql-ws's own sends do, within the same limits: for frames
    * built outside graphql-ws (the fan-out's shared payloads, fan-out.ts).
    */
   send(frame: string): void;
+}
+
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
 }
 
 function byteLength(data: RawData): number {
@@ -118,7 +123,7 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
             }
           }),
       },
-      deps.extra({ socket, request, send }),
+      deps.extra({ socket, address: addressOf(request), send }),
     );
 
     socket.once('close', (code, reason) => {
