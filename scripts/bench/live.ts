@@ -134,9 +134,10 @@ async function writeMessages(ctx: BenchContext, shops: LiveShop[], customerSecre
         (result.idsByShop[shop.uuid] ??= []).push(sendMessage.id);
         result.sentAt[sendMessage.id] = sentAt;
       })
-      .catch((error: Error) => {
+      .catch((error: Error & { cause?: { code?: string; message?: string } }) => {
         result.failed += 1;
-        result.firstFailure ??= error.message.slice(0, 300);
+        // fetch says only "fetch failed"; the reason (EMFILE, ECONNRESET …) is its cause.
+        result.firstFailure ??= `${error.message}${error.cause ? ` (${error.cause.code ?? error.cause.message})` : ''}`.slice(0, 300);
       })
       .finally(() => inFlight.delete(write));
     inFlight.add(write);
