@@ -5,7 +5,9 @@ import { BenchContext } from './bench/context';
 import { BenchDatabase, startBenchDatabase } from './bench/database';
 import { benchFanOut, benchStorm } from './bench/fanout';
 import { fillMarketplace } from './bench/fill';
+import { benchLive } from './bench/live';
 import { PAGE_SIZE, READS } from './bench/operations';
+import { benchPlans } from './bench/plans';
 import { onUnexpectedExit, stopAllProcesses } from './bench/processes';
 import { benchReads } from './bench/reads';
 import { describeMachine, loadAverage, Report } from './bench/report';
@@ -73,7 +75,8 @@ async function run(): Promise<string> {
   try {
     log(`filling ${config.orders} orders ...`);
     const market = await fillMarketplace(db.pool, { orders: config.orders, shops: config.shops, log });
-    log(`  ${market.orders} orders, ${market.lines} lines, ${market.customers} customers, ${market.events} events`);
+    const { threads, messages, incidents, returns, ratings } = market.afterSales;
+    log(`  ${market.orders} orders, ${market.lines} lines, ${market.customers} customers, ${market.events} events, ${threads} threads (${messages} messages), ${incidents} incidents, ${returns} returns, ${ratings} ratings`);
     log(`starting the server on port ${config.httpPort} ...`);
     await server.start();
     const shopId = Buffer.from(`Shop:${market.bigShopUuid}`, 'utf8').toString('base64url');
@@ -84,9 +87,11 @@ async function run(): Promise<string> {
     const ctx: BenchContext = { config, db, server, market, sellerSecret: issueApiKey.secret, report, log };
     const sections = [
       ['reads', benchReads],
+      ['plans', benchPlans],
       ['writes', benchWrites],
       ['fanout', benchFanOut],
       ['storm', benchStorm],
+      ['live', benchLive],
     ] as const;
     for (const [name, section] of sections) {
       if (!config.sections.has(name)) continue;

@@ -23,6 +23,17 @@ describe('the graphql-ws protocol', () => {
     expect((await closed).code).toBe(4408);
   });
 
+  it('keeps a socket whose connection_init came in time but was read late because the server was busy (a reconnect storm)', async () => {
+    const { socket, next, closed } = await rawSocket(t);
+    send(socket, { type: 'connection_init', payload: { authorization: `Bearer ${market.keys.seller}` } });
+    // This process (the server's too) stays busy past the 300 ms wait: the frame waits unread in the server's socket.
+    const busyUntil = Date.now() + 700;
+    while (Date.now() < busyUntil);
+    const outcome = await Promise.race([next(), closed.then(({ code }) => ({ closedWith: code }))]);
+    expect(outcome).toMatchObject({ type: 'connection_ack' });
+    socket.close();
+  });
+
   it('closes with 4401 when a subscribe comes before the connection is acknowledged', async () => {
     const { socket, closed } = await rawSocket(t);
     send(socket, { type: 'subscribe', id: '1', payload: { query: EVENTS_QUERY } });

@@ -2,7 +2,7 @@
  * What `npm run bench` measures and where, read once from the environment (README, "Benchmarks").
  * Every figure has a default that finishes in about ten minutes on a two-core machine.
  */
-export const SECTIONS = ['reads', 'writes', 'fanout', 'storm'] as const;
+export const SECTIONS = ['reads', 'plans', 'writes', 'fanout', 'storm', 'live'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -19,6 +19,8 @@ export interface BenchConfig {
   tabs: number;
   socketsPerWorker: number;
   stormTimeoutSeconds: number;
+  /** The live section: shops, seller frontends per shop, customer messages per second, for how long. */
+  live: { shops: number; tabsPerShop: number; rate: number; seconds: number };
   pgPort: number;
   /** The server; the read floor and the WebSocket floor take the next two ports. */
   httpPort: number;
@@ -61,6 +63,12 @@ export function loadBenchConfig(): BenchConfig {
     tabs: whole('BENCH_TABS', 2_000, 1, 100_000),
     socketsPerWorker: whole('BENCH_SOCKETS_PER_WORKER', 2_500, 1, 20_000),
     stormTimeoutSeconds: whole('BENCH_STORM_TIMEOUT_SECONDS', 120, 1, 3_600),
+    live: {
+      shops: whole('BENCH_LIVE_SHOPS', 4_000, 1, 100_000),
+      tabsPerShop: whole('BENCH_LIVE_TABS_PER_SHOP', 5, 1, 100),
+      rate: whole('BENCH_LIVE_RATE', 200, 1, 10_000),
+      seconds: whole('BENCH_LIVE_SECONDS', 30, 1, 3_600),
+    },
     pgPort: whole('BENCH_PG_PORT', 54357, 1, 65535),
     httpPort: whole('BENCH_HTTP_PORT', 4107, 1, 65533),
   };
@@ -80,5 +88,9 @@ export function describeConfig(config: BenchConfig): string {
     `BENCH_SUBSCRIBERS=${config.subscribers}`,
     `BENCH_MESSAGES=${config.messages}`,
     `BENCH_TABS=${config.tabs}`,
+    `BENCH_LIVE_SHOPS=${config.live.shops}`,
+    `BENCH_LIVE_TABS_PER_SHOP=${config.live.tabsPerShop}`,
+    `BENCH_LIVE_RATE=${config.live.rate}`,
+    `BENCH_LIVE_SECONDS=${config.live.seconds}`,
   ].join(' ');
 }

@@ -1,5 +1,6 @@
 import { sleep } from './api';
 import { BenchContext } from './context';
+import { Inspector } from './inspector';
 import { ADMIN, DASHBOARD_QUERY, SubscriptionName } from './operations';
 import { cpuMsOf, forkHelper, HelperChannel, rssBytesOf, stopProcess, waitUntilIdle } from './processes';
 import { bytes, count, duration, percentile, ratio, Report } from './report';
@@ -215,20 +216,52 @@ export async function benchFanOut(ctx: BenchContext): Promise<void> {
   }
 }
 
+/** What the heap holds per tab, by constructor, from snapshots before and after the storm (BENCH_STORM_HEAP=1). */
+interface HeapBreakdown {
+  before: NodeJS.MemoryUsage;
+  after: NodeJS.MemoryUsage;
+  byConstructor: { key: string; bytesPerTab: number; countPerTab: number }[];
+}
+
+async function heapState(inspector: Inspector): Promise<{ usage: NodeJS.MemoryUsage; heap: Map<string, { bytes: number; count: number }> }> {
+  await inspector.collectGarbage();
+  const heap = await inspector.heapByConstructor();
+  await inspector.collectGarbage(); // the snapshot's own garbage
+  return { usage: await inspector.memoryUsage(), heap };
+}
+
+function heapDelta(before: Awaited<ReturnType<typeof heapState>>, after: Awaited<ReturnType<typeof heapState>>, tabs: number): HeapBreakdown {
+  const keys = new Set([...before.heap.keys(), ...after.heap.keys()]);
+  const byConstructor = [...keys]
+    .map((key) => {
+      const [b, a] = [before.heap.get(key) ?? { bytes: 0, count: 0 }, after.heap.get(key) ?? { bytes: 0, count: 0 }];
+      return { key, bytesPerTab: (a.bytes - b.bytes) / tabs, countPerTab: (a.count - b.count) / tabs };
+    })
+    .sort((x, y) => y.bytesPerTab - x.bytesPerTab);
+  return { before: before.usage, after: after.usage, byConstructor };
+}
+
 /**
  * Reconnect storm: after a deploy (a fresh server process), every seller tab connects at the same
  * moment with its three subscriptions. Served = acknowledged and the initial dashboard received.
+ * BENCH_STORM_HEAP=1 also breaks the server's memory per tab down (heap, external buffers, and the
+ * heap by constructor from two snapshots); the snapshots pause the server, so timings of such a run
+ * are not comparable.
  */
 export async function benchStorm(ctx: BenchContext): Promise<void> {
   const { config, log, report } = ctx;
   const tabs = config.tabs;
+  const heapBreakdown = process.env.BENCH_STORM_HEAP === '1';
+  const inspectorPort = config.httpPort + 3;
   log('restarting the server (a deploy: cold process) ...');
   await waitUntilIdle(ctx.server.pid);
-  await ctx.server.restart();
+  await ctx.server.restart(heapBreakdown ? [`--inspect=127.0.0.1:${inspectorPort}`] : []);
+  const inspector = heapBreakdown ? await Inspector.connect(inspectorPort) : undefined;
   const fleet = SocketFleet.start(Math.ceil(tabs / config.socketsPerWorker));
   try {
     await fleet.reset(); // the workers are up and listening before the clock starts
     await sleep(1_000);
+    const heapBefore = inspector ? await heapState(inspector) : undefined;
     const rssBefore = rssBytesOf(ctx.server.pid);
     const cpuBefore = cpuMsOf(ctx.server.pid);
     const started = Date.now();
@@ -253,8 +286,23 @@ export async function benchStorm(ctx: BenchContext): Promise<void> {
     report.add({ section, figure: 'server memory per tab (RSS growth / tabs)', ours: bytes((rssAfter - rssBefore) / Math.max(1, result.served)) });
     report.add({ section, figure: 'server CPU per tab', ours: duration(serverCpuMs / Math.max(1, result.served)) });
     report.add({ section, figure: 'client CPU per tab (socket workers)', ours: duration(stats.cpuMs / Math.max(1, tabs)) });
+    if (inspector && heapBefore) {
+      const served = Math.max(1, result.served);
+      const breakdown = heapDelta(heapBefore, await heapState(inspector), served);
+      const perTab = (pick: (usage: NodeJS.MemoryUsage) => number) => bytes((pick(breakdown.after) - pick(breakdown.before)) / served);
+      report.add({
+        section,
+        figure: 'after a full GC, per tab: RSS / V8 heap used / external (of it ArrayBuffers)',
+        ours: `${perTab((u) => u.rss)} / ${perTab((u) => u.heapUsed)} / ${perTab((u) => u.external)} (${perTab((u) => u.arrayBuffers)})`,
+      });
+      log('  the heap per tab by constructor (self sizes, the 25 largest growths):');
+      for (const { key, bytesPerTab, countPerTab } of breakdown.byConstructor.slice(0, 25)) {
+        log(`    ${String(Math.round(bytesPerTab)).padStart(7)} B  ${countPerTab.toFixed(1).padStart(6)} ×  ${key}`);
+      }
+    }
     await fleet.closeSockets();
   } finally {
+    inspector?.close();
     await fleet.stop();
   }
 }

@@ -2,6 +2,7 @@ import { Pool, PoolClient } from 'pg';
 import { toMinorUnits } from '../../src/common/money';
 import { CARRIERS } from '../../src/orders/carriers';
 import { CUSTOMER_NAMES, emailOf, PLACES, SHOPS } from '../seed/catalog';
+import { AfterSales, fillAfterSales } from './fill-after-sales';
 
 /**
  * Fills the product's own tables with a marketplace in a handful of set-based statements
@@ -26,6 +27,7 @@ export interface Marketplace {
   lines: number;
   customers: number;
   events: number;
+  afterSales: AfterSales;
 }
 
 /** How the orders are spread over states, and how old each kind is (days): a shop's usual mix. */
@@ -167,8 +169,8 @@ async function fill(db: PoolClient, { orders, shops, log }: FillOptions): Promis
          created_at, updated_at, lead_time_to_ship_days, acceptance_deadline, payment_deadline, shipping_deadline,
          delivery_fallback_at, close_at, accepted_at, paid_at, shipped_at, received_at, closed_at, version)
        select o.id,
-              -- As the server writes them (padStart: at least four digits; lpad alone would cut longer ones).
-              to_char(o.created_at at time zone 'Europe/Warsaw', 'YYYYMMDD') || lpad(o.seq, greatest(4, length(o.seq)), '0') || '-A',
+              -- As the server writes them: the day, then ten digits that count nothing (a permutation of the row number, unique).
+              to_char(o.created_at at time zone 'Europe/Warsaw', 'YYYYMMDD') || lpad((o.seq * 7919 % 10000000000)::text, 10, '0') || '-A',
               s.id, c.id, o.state, o.workflow, l.price_minor, (array[999, 1299, 0, 1499])[1 + o.n % 4],
               jsonb_build_object('name', c.name, 'street', (($1::jsonb -> (o.n % jsonb_array_length($1::jsonb))) ->> 'street') || ' ' || (1 + o.n % 120),
                                  'postalCode', ($1::jsonb -> (o.n % jsonb_array_length($1::jsonb))) ->> 'postalCode',
@@ -186,8 +188,7 @@ async function fill(db: PoolClient, { orders, shops, log }: FillOptions): Promis
               o.accepted_at, o.paid_at, o.shipped_at, o.received_at, o.closed_at,
               1 + (o.accepted_at is not null)::int + (o.state = 'REFUSED')::int + (o.workflow = 'PAY_ON_ACCEPTANCE' and o.paid_at is not null)::int
                 + 2 * (o.shipped_at is not null)::int + (o.received_at is not null)::int + (o.closed_at is not null)::int + (o.state = 'CANCELED')::int
-       -- References number the orders in time order (unique; live ones draw a random number instead).
-       from (select b.*, (row_number() over (order by b.created_at, b.n))::text as seq from bench_order b) o
+       from (select b.*, row_number() over (order by b.created_at, b.n) as seq from bench_order b) o
        join bench_shop s on s.idx = o.shop_idx
        join bench_customer c on c.idx = o.customer_idx
        join (select order_id, sum(unit_price_minor * quantity) as price_minor from bench_line group by order_id) l on l.order_id = o.id
@@ -230,9 +231,11 @@ async function fill(db: PoolClient, { orders, shops, log }: FillOptions): Promis
     return result.rowCount ?? 0;
   });
 
+  const afterSales = await step(log, 'threads, incidents, returns and ratings', () => fillAfterSales(db));
+
   // Vacuumed as well as analyzed, so autovacuum has nothing left to do while the benchmark measures.
   await step(log, 'vacuum and analyze', () => db.query('vacuum (analyze)'));
   const { rows } = await db.query<{ id: string }>('select id from bench_shop where idx = 1');
   await db.query('drop table bench_line, bench_order, bench_customer, bench_shop');
-  return { bigShopUuid: rows[0].id, orders, lines, customers, events };
+  return { bigShopUuid: rows[0].id, orders, lines, customers, events, afterSales };
 }

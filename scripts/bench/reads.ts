@@ -29,7 +29,7 @@ interface Target {
 }
 
 /** The order (c) reads: one of the big shop's with three lines and tracking, so every field has a value. */
-async function pickOrderId(ctx: BenchContext): Promise<string> {
+export async function pickOrderId(ctx: BenchContext): Promise<string> {
   const { rows } = await ctx.db.pool.query<{ id: string }>(
     `select o.id from "order" o where o.shop_id = $1
      order by (select count(*) from order_line l where l.order_id = o.id) desc, (o.tracking_number is not null) desc, o.created_at desc limit 1`,

@@ -22,12 +22,13 @@ export class ServerUnderTest {
     return this.child.pid;
   }
 
-  async start(): Promise<void> {
+  /** `nodeArgs`: flags for node itself (`--inspect=…` for the storm's memory breakdown). */
+  async start(nodeArgs: string[] = []): Promise<void> {
     // BENCH_CPU_PROF_DIR: the server writes a V8 CPU profile of its whole life there when it stops
     // (summarize it with dist/scripts/bench/profile-summary.js).
     const profileDir = process.env.BENCH_CPU_PROF_DIR;
     const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : [];
-    this.child = spawnProcess('the server', process.execPath, [...profiling, join(__dirname, '..', '..', 'src', 'main.js')], {
+    this.child = spawnProcess('the server', process.execPath, [...profiling, ...nodeArgs, join(__dirname, '..', '..', 'src', 'main.js')], {
       DATABASE_URL: this.databaseUrl,
       PORT: String(this.port),
       HOST: '127.0.0.1',
@@ -46,8 +47,8 @@ export class ServerUnderTest {
   }
 
   /** A fresh process (cold caches and JIT, as after a deploy) on the same database. */
-  async restart(): Promise<void> {
+  async restart(nodeArgs: string[] = []): Promise<void> {
     await this.stop();
-    await this.start();
+    await this.start(nodeArgs);
   }
 }

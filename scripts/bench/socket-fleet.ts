@@ -1,5 +1,5 @@
 import { forkHelper, HelperChannel, stopProcess } from './processes';
-import type { ConnectJob, ConnectResult, DeliveryStats, Progress } from './socket-worker';
+import type { ConnectJob, ConnectResult, DeliveryStats, Progress, TaggedExpectation } from './socket-worker';
 
 /** Socket workers (socket-worker.ts) driven as one: each holds its share of the sockets. */
 export class SocketFleet {
@@ -17,10 +17,12 @@ export class SocketFleet {
     return Promise.all(this.workers.map((worker, i) => worker.request<T>(command, args(i))));
   }
 
-  /** `count` sockets spread evenly over the workers, opened in parallel by all of them. */
-  async connect(job: Omit<ConnectJob, 'count'> & { count: number }): Promise<ConnectResult> {
+  /** `count` sockets spread evenly over the workers, opened in parallel by all of them (per-socket `secrets` and `tags` follow their sockets). */
+  async connect(job: ConnectJob): Promise<ConnectResult> {
     const share = (i: number) => Math.floor(job.count / this.workers.length) + (i < job.count % this.workers.length ? 1 : 0);
-    const results = await this.all<ConnectResult>('connect', (i) => ({ ...job, count: share(i) }));
+    const firstOf = (i: number) => Array.from({ length: i }, (_, j) => share(j)).reduce((total, n) => total + n, 0);
+    const slice = <T>(values: T[] | undefined, i: number) => values?.slice(firstOf(i), firstOf(i) + share(i));
+    const results = await this.all<ConnectResult>('connect', (i) => ({ ...job, count: share(i), secrets: slice(job.secrets, i), tags: slice(job.tags, i) }));
     return {
       served: sum(results.map((r) => r.served)),
       failed: sum(results.map((r) => r.failed)),
@@ -43,8 +45,8 @@ export class SocketFleet {
     };
   }
 
-  async stats(messageIds: string[], expectDashboard?: string): Promise<DeliveryStats> {
-    const parts = await this.all<DeliveryStats>('stats', () => ({ messageIds, expectDashboard }));
+  async stats(messageIds: string[], expectDashboard?: string, tagged?: TaggedExpectation): Promise<DeliveryStats> {
+    const parts = await this.all<DeliveryStats>('stats', () => ({ messageIds, expectDashboard, tagged }));
     const total = (pick: (part: DeliveryStats) => number) => sum(parts.map(pick));
     return {
       deliveries: total((p) => p.deliveries),
@@ -61,6 +63,7 @@ export class SocketFleet {
       errors: total((p) => p.errors),
       dropped: total((p) => p.dropped),
       cpuMs: total((p) => p.cpuMs),
+      deliveredElsewhere: total((p) => p.deliveredElsewhere),
     };
   }
 

@@ -16,6 +16,10 @@ export interface ConnectJob {
   /** 'graphql-ws' for the server; 'raw' for the floor, which pushes frames without a protocol. */
   protocol: 'graphql-ws' | 'raw';
   secret?: string;
+  /** One key per socket (overrides `secret`): socket i of this job uses secrets[i]. */
+  secrets?: string[];
+  /** What each socket stands for (its shop), by index like `secrets`: deliveries are checked against it. */
+  tags?: string[];
   subscriptions: SubscriptionName[];
   count: number;
   /** Sockets opened at once; the next batch starts when this one is served (count = all at once). */
@@ -52,6 +56,15 @@ export interface DeliveryStats extends Progress {
   /** Sockets that closed after being served. */
   dropped: number;
   cpuMs: number;
+  /** With `expectedByTag`: deliveries of ids meant for another tag (another shop's socket got them). */
+  deliveredElsewhere: number;
+}
+
+/** Per tag (shop), the message ids its sockets must get; with each id's send time for the latencies. */
+export interface TaggedExpectation {
+  expectedByTag: Record<string, string[]>;
+  /** Date.now() when the write that made the id was sent: latency = arrival - this. */
+  sentAt: Record<string, number>;
 }
 
 interface Tab {
@@ -61,6 +74,9 @@ interface Tab {
   /** Closed, or being closed by us. */
   closed: boolean;
   counts: Map<string, number>;
+  /** Date.now() of each id's first arrival. */
+  arrivals: Map<string, number>;
+  tag?: string;
   dashboard?: string;
 }
 
@@ -69,14 +85,18 @@ const tally = { deliveries: 0, dashboards: 0, orderChanges: 0, errors: 0, droppe
 let cpuBaseline = process.cpuUsage();
 
 function reset(): void {
-  for (const tab of tabs) tab.counts.clear();
+  for (const tab of tabs) {
+    tab.counts.clear();
+    tab.arrivals.clear();
+  }
   Object.assign(tally, { deliveries: 0, dashboards: 0, orderChanges: 0, errors: 0, dropped: 0, lastDeliveryAt: 0, lastDashboardAt: 0, latencies: [] });
   cpuBaseline = process.cpuUsage();
 }
 
-function openTab(job: ConnectJob, settle: (tab: Tab, failure?: string) => void): Tab {
+function openTab(job: ConnectJob, index: number, settle: (tab: Tab, failure?: string) => void): Tab {
   const socket = new WebSocket(job.url, job.protocol === 'graphql-ws' ? 'graphql-transport-ws' : undefined, { perMessageDeflate: false });
-  const tab: Tab = { socket, state: 'pending', closed: false, counts: new Map() };
+  const tab: Tab = { socket, state: 'pending', closed: false, counts: new Map(), arrivals: new Map(), tag: job.tags?.[index] };
+  const secret = job.secrets?.[index] ?? job.secret;
   const waitsForDashboard = job.subscriptions.includes('dashboardChanged');
   const serve = () => {
     if (tab.state !== 'pending') return;
@@ -90,7 +110,7 @@ function openTab(job: ConnectJob, settle: (tab: Tab, failure?: string) => void):
   };
   socket.on('open', () => {
     if (job.protocol === 'raw') return serve();
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${job.secret}` } }));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${secret}` } }));
   });
   socket.on('message', (data) => {
     const frame = JSON.parse(data.toString()) as { type: string; id?: string; payload?: any };
@@ -131,6 +151,7 @@ function receive(tab: Tab, id: string, payload: { data?: Record<string, any>; er
   if (id === SUBSCRIPTIONS.messageAdded.id) {
     const message = payload.data.messageAdded as { id: string; createdAt: string };
     tab.counts.set(message.id, (tab.counts.get(message.id) ?? 0) + 1);
+    if (!tab.arrivals.has(message.id)) tab.arrivals.set(message.id, now);
     tally.deliveries += 1;
     tally.lastDeliveryAt = now;
     tally.latencies.push(now - Date.parse(message.createdAt));
@@ -166,7 +187,7 @@ async function connect(job: ConnectJob): Promise<ConnectResult> {
           resolve();
         }
       };
-      for (let i = 0; i < size; i += 1) tabs.push(openTab(job, settle));
+      for (let i = 0; i < size; i += 1) tabs.push(openTab(job, start + i, settle));
     });
     if (Date.now() >= until) break;
   }
@@ -190,19 +211,34 @@ function progress(expectDashboard?: string): Progress {
   return { deliveries: tally.deliveries, dashboards: tally.dashboards, dashboardsMatching, open };
 }
 
-function stats(args: { messageIds: string[]; expectDashboard?: string }): DeliveryStats {
+function stats(args: { messageIds: string[]; expectDashboard?: string; tagged?: TaggedExpectation }): DeliveryStats {
   const expected = new Set(args.messageIds);
+  const tagged = args.tagged;
+  const tagOf = new Map<string, string>();
+  if (tagged) for (const [tag, ids] of Object.entries(tagged.expectedByTag)) for (const id of ids) tagOf.set(id, tag);
   let lost = 0;
   let duplicated = 0;
   let unexpected = 0;
+  let deliveredElsewhere = 0;
+  const latencies = tagged ? [] : tally.latencies;
   for (const tab of tabs) {
     if (tab.state !== 'served') continue;
-    for (const id of expected) {
+    const mine = tagged ? tagged.expectedByTag[tab.tag ?? ''] ?? [] : expected;
+    for (const id of mine) {
       const count = tab.counts.get(id) ?? 0;
       if (count === 0) lost += 1;
       if (count > 1) duplicated += count - 1;
     }
-    for (const [id, count] of tab.counts) if (!expected.has(id)) unexpected += count;
+    for (const [id, count] of tab.counts) {
+      if (!tagged) {
+        if (!expected.has(id)) unexpected += count;
+        continue;
+      }
+      const owner = tagOf.get(id);
+      if (owner === undefined) unexpected += count;
+      else if (owner !== tab.tag) deliveredElsewhere += count;
+      else latencies.push(tab.arrivals.get(id)! - tagged.sentAt[id]);
+    }
   }
   const cpu = process.cpuUsage(cpuBaseline);
   return {
@@ -210,13 +246,14 @@ function stats(args: { messageIds: string[]; expectDashboard?: string }): Delive
     lastDeliveryAt: tally.lastDeliveryAt,
     lastDashboardAt: tally.lastDashboardAt,
     orderChanges: tally.orderChanges,
-    latencies: tally.latencies,
+    latencies,
     lost,
     duplicated,
     unexpected,
     errors: tally.errors,
     dropped: tally.dropped,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    deliveredElsewhere,
   };
 }
 
@@ -245,6 +282,6 @@ serveHelperRequests({
   connect: (job: ConnectJob) => connect(job),
   reset: () => reset(),
   progress: (args: { expectDashboard?: string }) => progress(args.expectDashboard),
-  stats: (args: { messageIds: string[]; expectDashboard?: string }) => stats(args),
+  stats: (args: { messageIds: string[]; expectDashboard?: string; tagged?: TaggedExpectation }) => stats(args),
   close: () => closeAll(),
 });

@@ -28,6 +28,13 @@ export function dashboardId(viewer: Viewer): string {
   return Buffer.from(`Dashboard:${audience}`).toString('base64');
 }
 
+/** The column of message_thread holding each side's read mark. */
+const READ_MARK_COLUMNS: Record<ReturnType<typeof sideOf>, string> = {
+  SHOP: 'shop_read_number',
+  CUSTOMER: 'customer_read_number',
+  OPERATOR: 'operator_read_number',
+};
+
 /** `and <column> = ?` for the viewer's scope, with its binding; operators see the whole marketplace. */
 function scope(viewer: Viewer, shopColumn: string, customerColumn: string): [string, unknown[]] {
   if (viewer.role === Role.SELLER) return [`and ${shopColumn} = ?`, [viewer.shopUuid]];
@@ -59,15 +66,14 @@ export async function computeDashboard(em: EntityManager, viewer: Viewer, now: D
      where o.state in ('WAITING_ACCEPTANCE', 'SHIPPING') ${orderScope}`,
     [now, ...incidentParams, ...returnParams, now, ...returnParams, ...ratingParams, ...orderParams],
   );
+  // Each side's read mark is on the thread itself (MessageThread.shopReadNumber …): each count is a condition on one row, held by a partial index.
   const [threadScope, threadParams] = scope(viewer, 't.shop_uuid', 't.customer_uuid');
+  const readMark = READ_MARK_COLUMNS[sideOf(viewer)];
   const [threads] = await connection.execute<Record<string, string>[]>(
     `select
-       count(*) filter (where t.message_count > coalesce(r.last_read_number, 0)) as unread,
-       count(*) filter (where t.shop_reply_needed_since is not null) as awaiting_reply
-     from message_thread t
-     left join thread_read r on r.thread_id = t.id and r.reader = ?
-     where true ${threadScope}`,
-    [sideOf(viewer), ...threadParams],
+       (select count(*) from message_thread t where t.message_count > t.${readMark} ${threadScope}) as unread,
+       (select count(*) from message_thread t where t.shop_reply_needed_since is not null ${threadScope}) as awaiting_reply`,
+    [...threadParams, ...threadParams],
   );
   return {
     id: dashboardId(viewer),

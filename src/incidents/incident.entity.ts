@@ -17,6 +17,9 @@ import { IncidentReason, IncidentResolution, IncidentStatus, NOT_THE_SHOPS_FAULT
 @Index({ properties: ['shopUuid', 'openedAt', 'uuid'] })
 @Index({ properties: ['customerUuid', 'openedAt', 'uuid'] })
 @Index({ properties: ['openedAt', 'uuid'] })
+// The dashboard's open-incident count reads only open rows (Migration20261215120000).
+@Index({ name: 'incident_shop_uuid_open_index', expression: `create index "incident_shop_uuid_open_index" on "incident" ("shop_uuid") where "status" <> 'CLOSED'` })
+@Index({ name: 'incident_customer_uuid_open_index', expression: `create index "incident_customer_uuid_open_index" on "incident" ("customer_uuid") where "status" <> 'CLOSED'` })
 @ObjectType({ implements: Node })
 export class Incident {
   /** Derived getters, never passed to `em.create`. */

@@ -14,12 +14,17 @@ const KEEPALIVE_MS = 12_000;
 
 export interface SocketExtra {
   socket: WebSocket;
-  request: IncomingMessage;
+  /** The client's address (for the failed-key-check limit); the upgrade request itself is not kept for the socket's life. */
+  address: string;
   /**
    * Puts a frame on the socket as graphql-ws's own sends do, within the same limits: for frames
    * built outside graphql-ws (the fan-out's shared payloads, fan-out.ts).
    */
   send(frame: string): void;
+}
+
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
 }
 
 function byteLength(data: RawData): number {
@@ -43,8 +48,11 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
   deps: { logger: Logger; socketBufferBytes: number; extra: (base: SocketExtra) => E; onSlowConsumer: () => void },
 ): void {
   const acknowledged = new WeakSet<WebSocket>();
+  const initWaitMs = options.connectionInitWaitTimeout ?? 3_000;
   const server = makeServer<Record<string, unknown> | undefined, E>({
     ...options,
+    // Timed here instead (see `initWait` below), so a busy server does not blame its clients.
+    connectionInitWaitTimeout: 0,
     onConnect: async (ctx) => {
       const answer = await options.onConnect?.(ctx);
       if (answer !== false) acknowledged.add(ctx.extra.socket);
@@ -79,6 +87,22 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
       closed(code, reason).catch((error) => deps.logger.error({ err: error }, 'closing a WebSocket connection failed'));
     };
 
+    // connection_init must come within initWaitMs, as graphql-ws's own timer would check. But when the
+    // timer fires late because this process was busy (a reconnect storm), a connection_init may be
+    // waiting unread in the socket: the check runs after the next poll for I/O (setImmediate), which
+    // reads it first, so only a client that really sent nothing is closed.
+    let heard = false;
+    const initWait =
+      initWaitMs > 0 && Number.isFinite(initWaitMs)
+        ? setTimeout(
+            () =>
+              setImmediate(() => {
+                if (!heard && socket.readyState === WebSocket.OPEN) socket.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout');
+              }),
+            initWaitMs,
+          )
+        : undefined;
+
     let pongWait: NodeJS.Timeout | undefined;
     const keepAlive = setInterval(() => {
       if (socket.readyState !== WebSocket.OPEN) return;
@@ -107,6 +131,7 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', async (data) => {
+            heard = true;
             if (!acknowledged.has(socket) && byteLength(data) > MAX_CONNECTION_INIT_BYTES) {
               socket.close(CLOSE_MESSAGE_TOO_BIG, `connection_init may be at most ${MAX_CONNECTION_INIT_BYTES} bytes`);
               return;
@@ -118,10 +143,11 @@ export function serveGraphQLOverWebSocket<E extends SocketExtra>(
             }
           }),
       },
-      deps.extra({ socket, request, send }),
+      deps.extra({ socket, address: addressOf(request), send }),
     );
 
     socket.once('close', (code, reason) => {
+      clearTimeout(initWait);
       clearInterval(keepAlive);
       clearTimeout(pongWait);
       release(code, String(reason));

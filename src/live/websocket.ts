@@ -1,4 +1,4 @@
-import { IncomingMessage, Server } from 'node:http';
+import { Server } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { handleProtocols } from 'graphql-ws';
@@ -7,7 +7,7 @@ import { validKeyUuids } from '../auth/api-key.service';
 import { Authenticator, MAX_CREDENTIAL_LENGTH } from '../auth/authentication';
 import { Viewer } from '../auth/viewer';
 import { Config } from '../config';
-import { createContext } from '../context';
+import { AppContext, createContext } from '../context';
 import { DashboardFeeds } from '../dashboard/dashboard-feeds';
 import { apiError } from '../common/errors';
 import { Logger } from '../common/logger';
@@ -43,10 +43,6 @@ export interface LiveServer {
   connectionCount(): number;
   /** Closes every socket with 1001 so clients resume elsewhere with their cursor. */
   close(): Promise<void>;
-}
-
-function addressOf(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
 }
 
 /**
@@ -87,6 +83,29 @@ export function attachWebSocketServer(deps: {
   const errorFormatting = createWebSocketErrorFormatting(logger, production);
   const dashboards = new DashboardFeeds({ em: orm.em, bus, onRecount: () => metrics.dashboardRecounts.inc() });
   const liveContext = (viewer: Viewer | null): LiveContext => ({ ...createContext(orm.em, config, viewer, authenticator.keys), bus, dashboards });
+  /**
+   * An operation's own context, held as long as its subscription lives (by its feed and by
+   * graphql-ws): its EntityManager and loaders are made on first use, which most subscriptions never
+   * make (their executions get a fresh context each, `liveContext`), so an idle subscription holds
+   * no unit of work or identity map of its own.
+   */
+  const operationContext = (viewer: Viewer | null): LiveContext => {
+    let made: AppContext | undefined;
+    const app = () => (made ??= createContext(orm.em, config, viewer, authenticator.keys));
+    return {
+      viewer,
+      config,
+      apiKeys: authenticator.keys,
+      bus,
+      dashboards,
+      get em() {
+        return app().em;
+      },
+      get loaders() {
+        return app().loaders;
+      },
+    };
+  };
   const fanOut = new SubscriptionFanOut({
     contextFor: liveContext,
     format: (result) => errorFormatting.result(result),
@@ -146,8 +165,8 @@ export function attachWebSocketServer(deps: {
       onOperation: (ctx, id, payload, args, result) =>
         isAsyncIterable(result) ? fanOut.deliver(result, { id, query: payload.query, args, send: ctx.extra.send }) : undefined,
       onConnect: async (ctx) => {
-        const { socket, request } = ctx.extra;
-        const authentication = await authenticator.authenticate(ctx.connectionParams?.authorization, addressOf(request));
+        const { socket, address } = ctx.extra;
+        const authentication = await authenticator.authenticate(ctx.connectionParams?.authorization, address);
         if (authentication.kind === 'rate-limited') {
           const reason = `Too many failed key checks from your address; retry in ${authentication.retryAfterSeconds} s`;
           refuse(socket, CLOSE_TOO_MANY, reason, 'failed_key_checks');
@@ -185,7 +204,7 @@ export function attachWebSocketServer(deps: {
         socketsByKey.get(viewer.apiKeyUuid)?.delete(ctx.extra.socket);
         if (socketsByKey.get(viewer.apiKeyUuid)?.size === 0) socketsByKey.delete(viewer.apiKeyUuid);
       },
-      context: (ctx) => liveContext(ctx.extra.viewer ?? null),
+      context: (ctx) => operationContext(ctx.extra.viewer ?? null),
     },
     {
       logger,

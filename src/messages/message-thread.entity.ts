@@ -12,6 +12,10 @@ import { Order } from '../orders/order.entity';
 @Entity({ tableName: 'message_thread' })
 @Index({ properties: ['shopUuid', 'lastMessageAt'] })
 @Index({ properties: ['customerUuid', 'lastMessageAt'] })
+// The dashboard's thread counts read only unread or waiting threads (Migration20261215120000).
+@Index({ name: 'message_thread_shop_uuid_unread_index', expression: `create index "message_thread_shop_uuid_unread_index" on "message_thread" ("shop_uuid") where "message_count" > "shop_read_number"` })
+@Index({ name: 'message_thread_customer_uuid_unread_index', expression: `create index "message_thread_customer_uuid_unread_index" on "message_thread" ("customer_uuid") where "message_count" > "customer_read_number"` })
+@Index({ name: 'message_thread_shop_uuid_awaiting_reply_index', expression: `create index "message_thread_shop_uuid_awaiting_reply_index" on "message_thread" ("shop_uuid") where "shop_reply_needed_since" is not null` })
 @ObjectType({ implements: Node })
 export class MessageThread {
   @PrimaryKey({ type: 'uuid', fieldName: 'id' })
@@ -53,4 +57,18 @@ export class MessageThread {
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * Each side's read mark, copied here from thread_read by a trigger (Migration20261215120000) so
+   * the dashboard counts unread threads from this row alone. Read-only here: thread_read is where
+   * marks are written, and a flush never writes these back (they are never changed in memory).
+   */
+  @Property({ type: 'integer', default: 0 })
+  shopReadNumber: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  customerReadNumber: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  operatorReadNumber: number & Opt = 0;
 }

@@ -10,6 +10,7 @@ import { Migration20261127080000 } from './Migration20261127080000';
 import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261210000000 } from './Migration20261210000000';
 import { Migration20261215000000 } from './Migration20261215000000';
+import { Migration20261215120000 } from './Migration20261215120000';
 import { Migration20261216000000 } from './Migration20261216000000';
 
 /** Every committed migration, in order; listed explicitly so compiled and test runs find the same set. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261203120000', class: Migration20261203120000 },
   { name: 'Migration20261210000000', class: Migration20261210000000 },
   { name: 'Migration20261215000000', class: Migration20261215000000 },
+  { name: 'Migration20261215120000', class: Migration20261215120000 },
   { name: 'Migration20261216000000', class: Migration20261216000000 },
 ];

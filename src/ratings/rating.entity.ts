@@ -23,6 +23,9 @@ export class RatingReply {
 @Index({ properties: ['shop', 'createdAt', 'uuid'] })
 @Index({ properties: ['customer', 'createdAt', 'uuid'] })
 @Index({ properties: ['createdAt', 'uuid'] })
+// The dashboard's count of ratings without a reply reads only those (Migration20261215120000).
+@Index({ name: 'rating_shop_id_without_reply_index', expression: `create index "rating_shop_id_without_reply_index" on "rating" ("shop_id") where "reply_body" is null and "removal" <> 'REMOVED'` })
+@Index({ name: 'rating_customer_id_without_reply_index', expression: `create index "rating_customer_id_without_reply_index" on "rating" ("customer_id") where "reply_body" is null and "removal" <> 'REMOVED'` })
 @ObjectType({ implements: Node })
 export class Rating {
   /** Derived getters, never passed to `em.create`. */

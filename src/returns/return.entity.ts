@@ -19,6 +19,15 @@ import { ReturnReason, ReturnRejectionReason, ReturnStatus } from './return.stat
 @Index({ properties: ['shop', 'requestedAt', 'uuid'] })
 @Index({ properties: ['customer', 'requestedAt', 'uuid'] })
 @Index({ properties: ['requestedAt', 'uuid'] })
+// The dashboard's return counts read only open rows (Migration20261215120000).
+@Index({
+  name: 'order_return_shop_id_open_index',
+  expression: `create index "order_return_shop_id_open_index" on "order_return" ("shop_id", "refund_due_at") include ("status") where "status" in ('REQUESTED', 'ACCEPTED', 'RECEIVED')`,
+})
+@Index({
+  name: 'order_return_customer_id_open_index',
+  expression: `create index "order_return_customer_id_open_index" on "order_return" ("customer_id", "refund_due_at") include ("status") where "status" in ('REQUESTED', 'ACCEPTED', 'RECEIVED')`,
+})
 @ObjectType('Return', { implements: Node })
 export class Return {
   /** Derived getters, never passed to `em.create`. */
