@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { codeLabel } from '../labels';
 import { href, navigate } from '../router';
 import { useApi } from '../session-context';
+import { CodeSelect } from './CodeSelect';
 import { RequestProblem } from './Outcome';
 import { RowAction } from './RowAction';
 import { useList } from './use-list';
@@ -79,14 +80,7 @@ export function Incidents(props: { query: URLSearchParams }) {
                         ).markIncidentResolved
                       }
                     >
-                      <label>
-                        {t('form.resolution')}{' '}
-                        <select name="resolution">
-                          {RESOLUTIONS.map((resolution) => (
-                            <option value={resolution}>{codeLabel(resolution, language)}</option>
-                          ))}
-                        </select>
-                      </label>
+                      <CodeSelect label={t('form.resolution')} name="resolution" codes={RESOLUTIONS} />
                       <label>
                         {t('form.message')} <input name="message" maxLength={2000} />
                       </label>

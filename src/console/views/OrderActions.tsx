@@ -17,8 +17,8 @@ import {
 } from '../generated/graphql';
 import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { codeLabel } from '../labels';
 import { useApi } from '../session-context';
+import { CodeSelect } from './CodeSelect';
 import { ErrorOutcome, OutcomeMessage, RequestProblem } from './Outcome';
 
 const CANCELLATION_REASONS: CancellationReason[] = ['OUT_OF_STOCK', 'CUSTOMER_REQUEST', 'ADDRESS_PROBLEM', 'PRICE_ERROR', 'OTHER'];
@@ -179,7 +179,7 @@ function PlainAction(props: ActionProps & { action: 'CONFIRM_SHIPMENT' | 'MARK_R
 }
 
 function Cancel(props: ActionProps) {
-  const { t, locale, language } = useI18n();
+  const { t, locale } = useI18n();
   const api = useApi();
   const [reason, setReason] = useState('');
   const [reasonCode, setReasonCode] = useState<CancellationReason>('OUT_OF_STOCK');
@@ -192,14 +192,7 @@ function Cancel(props: ActionProps) {
         void submit(async (common) => (await api(ConsoleCancelOrderDocument, { input: { ...common, reason, reasonCode }, locale })).cancelOrder);
       }}
     >
-      <label>
-        {t('form.reason')}{' '}
-        <select value={reasonCode} onChange={(event) => setReasonCode(event.currentTarget.value as CancellationReason)}>
-          {CANCELLATION_REASONS.map((code) => (
-            <option value={code}>{codeLabel(code, language)}</option>
-          ))}
-        </select>
-      </label>
+      <CodeSelect label={t('form.reason')} codes={CANCELLATION_REASONS} value={reasonCode} onChange={setReasonCode} />
       <label>
         {t('form.cancelReason')} <input required value={reason} maxLength={2000} onInput={(event) => setReason(event.currentTarget.value)} />
       </label>
@@ -241,14 +234,7 @@ function Refund(props: ActionProps) {
       <label>
         {t('form.amount')} <input inputMode="decimal" value={amount} onInput={(event) => setAmount(event.currentTarget.value)} />
       </label>
-      <label>
-        {t('form.refundReason')}{' '}
-        <select value={reason} onChange={(event) => setReason(event.currentTarget.value as RefundReason)}>
-          {REFUND_REASONS.map((code) => (
-            <option value={code}>{codeLabel(code, language)}</option>
-          ))}
-        </select>
-      </label>
+      <CodeSelect label={t('form.refundReason')} codes={REFUND_REASONS} value={reason} onChange={setReason} />
       <button type="submit" disabled={busy || !lineId}>
         {t('action.REFUND')}
       </button>

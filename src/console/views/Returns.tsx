@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { codeLabel } from '../labels';
 import { href } from '../router';
 import { useApi } from '../session-context';
+import { CodeSelect } from './CodeSelect';
 import { RequestProblem } from './Outcome';
 import { RowAction } from './RowAction';
 import { useList } from './use-list';
@@ -82,14 +83,7 @@ export function Returns(props: { query: URLSearchParams }) {
                           ).rejectReturn
                         }
                       >
-                        <label>
-                          {t('form.reason')}{' '}
-                          <select name="reason">
-                            {REJECTION_REASONS.map((reason) => (
-                              <option value={reason}>{codeLabel(reason, language)}</option>
-                            ))}
-                          </select>
-                        </label>
+                        <CodeSelect label={t('form.reason')} name="reason" codes={REJECTION_REASONS} />
                         <label>
                           {t('form.message')} <input name="message" maxLength={2000} />
                         </label>
