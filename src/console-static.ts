@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import express, { RequestHandler, Router } from 'express';
+import express, { RequestHandler, Response, Router } from 'express';
 
 /** The repository root, from src/ (tests) and dist/src/ (npm start) alike. */
 function projectRoot(): string {
@@ -18,39 +18,43 @@ export const CONSOLE_DIR = join(projectRoot(), 'dist', 'console');
 export const CONSOLE_ASSETS_PATH = '/console/assets';
 
 /**
- * The console may load its own script and styles and talk to this server (HTTP and WebSocket:
- * CSP3's 'self' covers ws: and wss: on the same host), nothing else; no page may frame it.
+ * A page may load scripts and styles from this server and talk to it (HTTP and WebSocket: CSP3's
+ * 'self' covers ws: and wss: on the same host), nothing else; no page may frame it.
  */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+function contentSecurityPolicy(styleSrc: string, fontSrc?: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src ${styleSrc}`,
+    "img-src 'self' data:",
+    ...(fontSrc ? [`font-src ${fontSrc}`] : []),
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONSOLE_CSP = contentSecurityPolicy("'self'");
+
+/** GraphiQL's editor (CodeMirror) sets inline styles, and its stylesheet embeds its fonts. */
+export const GRAPHIQL_CSP = contentSecurityPolicy("'self' 'unsafe-inline'", "'self' data:");
+
+/** A built page, revalidated on every visit (a deploy shows at once); 503 saying so when it is not built. */
+function sendPage(res: Response, file: string, csp: string, missing: string): void {
+  res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+  res.sendFile(file, (error) => {
+    if (error && !res.headersSent) res.status(503).type('text/plain').send(`${missing} is not built: run \`npm run build\` (npm start does).\n`);
+  });
+}
 
 /**
- * The seller console at `/` and `/console/`: the page is revalidated on every visit (a deploy
- * shows at once), its assets carry a content hash in their names and are cached for a year.
+ * The seller console at `/` and `/console/`: the page is revalidated on every visit, its assets carry
+ * a content hash in their names and are cached for a year.
  */
 export function consoleRoutes(dir = CONSOLE_DIR): Router {
   const router = Router();
-  router.get(['/', '/console', '/console/'], (_req, res) => {
-    res.set({
-      'Cache-Control': 'no-cache',
-      'Content-Security-Policy': CONSOLE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    res.sendFile(join(dir, 'index.html'), (error) => {
-      if (error && !res.headersSent) {
-        res.status(503).type('text/plain').send('The seller console is not built: run `npm run build` (npm start does).\n');
-      }
-    });
-  });
+  router.get(['/', '/console', '/console/'], (_req, res) => sendPage(res, join(dir, 'index.html'), CONSOLE_CSP, 'The seller console'));
   router.use(
     CONSOLE_ASSETS_PATH,
     express.static(join(dir, 'assets'), {
@@ -63,19 +67,6 @@ export function consoleRoutes(dir = CONSOLE_DIR): Router {
   return router;
 }
 
-/** GraphiQL's editor (CodeMirror) sets inline styles, and its stylesheet embeds its fonts. */
-export const GRAPHIQL_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /**
  * GET /graphql from a browser (Accept prefers HTML, no `query` parameter) answers GraphiQL instead
  * of an error; everything else (GET queries, POST, WebSocket upgrades) goes on to the API. Mounted
@@ -84,9 +75,6 @@ export const GRAPHIQL_CSP = [
 export function graphiqlPage(dir = CONSOLE_DIR): RequestHandler {
   return (req, res, next) => {
     if (req.query.query !== undefined || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
-    res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': GRAPHIQL_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
-    res.sendFile(join(dir, 'graphiql.html'), (error) => {
-      if (error && !res.headersSent) res.status(503).type('text/plain').send('GraphiQL is not built: run `npm run build` (npm start does).\n');
-    });
+    sendPage(res, join(dir, 'graphiql.html'), GRAPHIQL_CSP, 'GraphiQL');
   };
 }
