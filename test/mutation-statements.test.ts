@@ -41,6 +41,24 @@ const PLACE_STATEMENTS = 7;
 const REFUSED_STATEMENTS = 4;
 /** With an idempotency key: the key's lock and lookup, the savepoint, and the outcome's insert come on top. */
 const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 4;
+/**
+ * sendMessage by a customer: BEGIN; the order locked with its shop and customer; its lines; the
+ * thread locked; the thread, the message and the read mark (one statement); the event; COMMIT.
+ */
+const CUSTOMER_MESSAGE_STATEMENTS = 7;
+/**
+ * The shop's answer: the same, and the customer's notification. No incident is read: none is open
+ * (the order's lines show it).
+ */
+const SHOP_MESSAGE_STATEMENTS = 8;
+
+const SEND_MESSAGE = parse(
+  `mutation S($input: SendMessageInput!) { result: sendMessage(input: $input) { __typename ... on Message { body } ... on ErrorResult { code } } }`,
+) as TypedDocumentNode<{ result: { __typename: string; body?: string; code?: string } }, { input: { orderId: string; body: string } }>;
+const THREAD = parse(`query T($id: ID!) { order(id: $id) { thread { unreadCount shopReplyNeededSince messages(first: 10) { totalCount } } } }`) as TypedDocumentNode<
+  { order: { thread: { unreadCount: number; shopReplyNeededSince: string | null; messages: { totalCount: number } } } },
+  { id: string }
+>;
 
 let t: TestApp;
 let market: Market;
@@ -104,5 +122,15 @@ describe('SQL statements per mutation', () => {
     const replay = await t.countQueries(async () => (replayed = (await t.gql(ACCEPT, { input }, market.keys.seller)).result));
     expect(replayed).toEqual({ __typename: 'Order', id: order.id, version: 2 });
     expect([first, replay]).toEqual([ACCEPT_WITH_KEY_STATEMENTS, 5]);
+  });
+
+  it(`sendMessage issues ${CUSTOMER_MESSAGE_STATEMENTS} statements for the customer's first and later messages, ${SHOP_MESSAGE_STATEMENTS} for the shop's answer`, async () => {
+    const order = await placeOrder(t, market);
+    const send = (body: string, secret: string) => t.countQueries(async () => expect((await t.gql(SEND_MESSAGE, { input: { orderId: order.id, body } }, secret)).result).toEqual({ __typename: 'Message', body }));
+    const counts = [await send('Kiedy wysyłka?', market.keys.customer), await send('I czy jest paragon?', market.keys.customer), await send('Jutro, z paragonem.', market.keys.seller)];
+    expect(counts).toEqual([CUSTOMER_MESSAGE_STATEMENTS, CUSTOMER_MESSAGE_STATEMENTS, SHOP_MESSAGE_STATEMENTS]);
+    // What the statements wrote: three messages, the shop has read up to its own answer, nothing waits for it.
+    expect((await t.gql(THREAD, { id: order.id }, market.keys.seller)).order.thread).toEqual({ unreadCount: 0, shopReplyNeededSince: null, messages: { totalCount: 3 } });
+    expect((await t.gql(THREAD, { id: order.id }, market.keys.customer)).order.thread).toEqual({ unreadCount: 1, shopReplyNeededSince: null, messages: { totalCount: 3 } });
   });
 });

@@ -303,6 +303,9 @@ function newIncidentsOf(tx: StepTx, order: Order): Promise<Incident[]> {
  */
 export async function answerNewIncidents(tx: StepTx, thread: MessageThread, _message: Message, side: ThreadSide): Promise<void> {
   if (side !== 'SHOP' || !thread.order) return;
+  // A NEW incident holds its lines in INCIDENT_OPEN: with the order's lines at hand (the sender locked
+  // the order with them) and none there, there is nothing to answer and no statement to send.
+  if (thread.order.lines.isInitialized() && linesIn(thread.order, [OrderLineState.INCIDENT_OPEN]).length === 0) return;
   for (const incident of await newIncidentsOf(tx, thread.order)) await takeOrFail(tx, incident, 'SHOP_ANSWER', {});
 }
 

@@ -11,48 +11,48 @@ import { asStepTx, StepTx } from '../common/step-machine';
 import { Config } from '../config';
 import { checkText } from '../common/validation';
 import { Order } from '../orders/order.entity';
-import { tenantScope } from '../auth/viewer';
+import { lockOrder } from '../orders/order-lock';
 import { MAX_MESSAGE_LENGTH, sideOf, threadScope } from './message-access';
 import { Message } from './message.entity';
 import { messageHooks } from './message-hooks';
 import { MessageThread } from './message-thread.entity';
 import { SendMessageInput } from './message.schema';
-import { ThreadRead } from './thread-read.entity';
+import { lockThreadById, lockThreadOfOrder, markRead, NewThread, orderOfThread, writeMessage } from './message-writes';
 import { notifyViewerState } from './viewer-state';
 
-/** The thread a message goes to: an existing one the viewer takes part in, or the order's (made on first use). */
-async function threadFor(tx: StepTx, viewer: Viewer, input: SendMessageInput): Promise<MessageThread | ErrorResult> {
+/** The thread a message goes to, locked: an existing one the viewer takes part in, or the order's (made on the first message). */
+async function threadFor(tx: StepTx, viewer: Viewer, input: SendMessageInput): Promise<ThreadTarget | ErrorResult> {
   if (input.threadId) {
     const uuid = localIdOf('MessageThread', input.threadId);
     if (!uuid) return new ValidationError(['input', 'threadId'], 'is not a thread id');
-    const found = await tx.em.findOne(MessageThread, { uuid, ...threadScope(viewer) });
+    const found = await orderOfThread(tx.em, viewer, uuid);
     if (!found) return new NotFoundError('Thread not found');
     // Every writer locks an order before its thread (an incident step holds the order and then posts
     // its note). Taking the thread first would deadlock with it as soon as this transaction touches
     // the order (a row of the customer notification outbox references it).
-    if (found.order) await tx.em.findOne(Order, { uuid: found.order.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    return (await tx.em.findOne(MessageThread, { uuid: found.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
+    if (found.orderUuid) await lockOrder(tx.em, found.orderUuid, null);
+    return (await lockThreadById(tx.em, uuid))!;
   }
   const orderUuid = localIdOf('Order', input.orderId!);
   if (!orderUuid) return new ValidationError(['input', 'orderId'], 'is not an order id');
   // Locking the order serialises the first two messages of an order, so it gets one thread.
-  const order = await tx.em.findOne(Order, { uuid: orderUuid, ...tenantScope(viewer) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const order = await lockOrder(tx.em, orderUuid, viewer);
   if (!order) return new NotFoundError('Order not found');
   return orderThread(tx, order);
 }
 
-/** The order's thread, locked until commit, made on first use; the caller holds the order's lock. */
-async function orderThread(tx: StepTx, order: Order): Promise<MessageThread> {
-  const existing = await tx.em.findOne(MessageThread, { order }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+/** A locked thread, or what an order's thread starts as (it is made with its first message). */
+type ThreadTarget = MessageThread | NewThread;
+
+/** The order's thread, locked until commit, or what it starts as; the caller holds the order's lock. */
+async function orderThread(tx: StepTx, order: Order): Promise<ThreadTarget> {
   return (
-    existing ??
-    tx.em.create(MessageThread, {
+    (await lockThreadOfOrder(tx.em, order)) ?? {
       order,
       shopUuid: order.shop.uuid,
       customerUuid: order.customer.uuid,
       subject: `Zamówienie ${order.reference}`,
-      createdAt: tx.now,
-    })
+    }
   );
 }
 
@@ -61,15 +61,6 @@ function checkSendInput(input: SendMessageInput): ValidationError | undefined {
     return new ValidationError(['input'], 'Give exactly one of threadId and orderId');
   }
   return checkText(['input', 'body'], input.body, MAX_MESSAGE_LENGTH);
-}
-
-/** Moves the side's read mark to `number` (never backwards). */
-async function markRead(em: EntityManager, thread: MessageThread, reader: string, number: number): Promise<void> {
-  await em.upsert(ThreadRead, { thread, reader, lastReadNumber: number }, {
-    onConflictFields: ['thread', 'reader'],
-    onConflictAction: 'merge',
-    onConflictMergeFields: ['lastReadNumber'],
-  });
 }
 
 export function sendMessage(em: EntityManager, viewer: Viewer, input: SendMessageInput, config: Config): Promise<Message | ErrorResult> {
@@ -101,29 +92,27 @@ interface PostOptions {
 }
 
 /** Numbers the message, keeps the reply-needed marks and the author's read mark, records the event, runs the hooks. */
-async function postToThread(tx: StepTx, viewer: Viewer, thread: MessageThread, body: string, options: PostOptions = {}): Promise<Message> {
+async function postToThread(tx: StepTx, viewer: Viewer, target: ThreadTarget, body: string, options: PostOptions = {}): Promise<Message> {
   const side = sideOf(viewer);
-  thread.messageCount += 1;
-  thread.lastMessageAt = tx.now;
-  const message = tx.em.create(Message, {
-    thread,
-    number: thread.messageCount,
-    authorType: tx.actor.type,
-    authorName: tx.actor.displayName,
-    body: body.trim(),
-    createdAt: tx.now,
+  let shopReplyNeededSince = target instanceof MessageThread ? (target.shopReplyNeededSince ?? null) : null;
+  let replyDueAt = target instanceof MessageThread ? (target.replyDueAt ?? null) : null;
+  let answeredWaitSince: Date | null = null;
+  if (side === 'CUSTOMER' && options.awaitsShopReply !== false && !shopReplyNeededSince) {
+    shopReplyNeededSince = tx.now;
+    replyDueAt = addBusinessDays(tx.now, 1);
+  }
+  if (side === 'SHOP' && shopReplyNeededSince) {
+    answeredWaitSince = shopReplyNeededSince;
+    shopReplyNeededSince = null;
+    replyDueAt = null;
+  }
+  const { thread, message } = await writeMessage(tx.em, {
+    thread: target,
+    side,
+    message: { authorType: tx.actor.type, authorName: tx.actor.displayName, body: body.trim(), createdAt: tx.now, answeredWaitSince },
+    shopReplyNeededSince,
+    replyDueAt,
   });
-  if (side === 'CUSTOMER' && options.awaitsShopReply !== false && !thread.shopReplyNeededSince) {
-    thread.shopReplyNeededSince = tx.now;
-    thread.replyDueAt = addBusinessDays(tx.now, 1);
-  }
-  if (side === 'SHOP' && thread.shopReplyNeededSince) {
-    message.answeredWaitSince = thread.shopReplyNeededSince;
-    thread.shopReplyNeededSince = null;
-    thread.replyDueAt = null;
-  }
-  await tx.em.flush();
-  await markRead(tx.em, thread, side, thread.messageCount);
   tx.record({
     type: EventType.MESSAGE_ADDED,
     orderUuid: thread.order?.uuid,
