@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { Client } from 'graphql-ws';
 import {
   EventsDocument,
@@ -158,6 +159,51 @@ describe('shared work', () => {
     for (const collector of [...shopA, ...customer, ...shopB]) {
       expect(collector.items.map(({ dashboardChanged }) => dashboardChanged)).toEqual([zeros, oneOrder]);
     }
+  });
+});
+
+describe('order across subscriptions', () => {
+  it("gives a shop's sellers each new message before the dashboard count that includes it, on every socket, past the bus's hand-out slice", async () => {
+    const market = await createMarket(t);
+    const orders = [await placeOrder(t, market), await placeOrder(t, market), await placeOrder(t, market)];
+    const tabs = await shopSockets(market, 'shop');
+    // 24 tabs × 11 = 264 messageAdded streams: more than the bus hands out before yielding (250).
+    const copies = 11;
+    const active = t.app.bus.subscriberCount;
+    // Every frame a tab receives, in arrival order: `message:<body>` or `unread:<count>`.
+    const arrivals = tabs.map(() => [] as string[]);
+    const waiters: (() => void)[] = [];
+    const ignore = { error: () => undefined, complete: () => undefined };
+    tabs.forEach((tab, n) => {
+      const record = (frame: string) => {
+        arrivals[n].push(frame);
+        waiters.splice(0).forEach((wake) => wake());
+      };
+      tab.subscribe<{ dashboardChanged: { unreadThreads: number } }>(
+        { query: print(LiveDashboardWithInitialDocument) },
+        { next: ({ data }) => record(`unread:${data!.dashboardChanged.unreadThreads}`), ...ignore },
+      );
+      for (let copy = 0; copy < copies; copy += 1) {
+        tab.subscribe<{ messageAdded: { body: string } }>({ query: print(LiveMessageAddedDocument) }, { next: ({ data }) => record(`message:${data!.messageAdded.body}`), ...ignore });
+      }
+    });
+    const allHave = async (count: number) => {
+      const deadline = Date.now() + 20_000;
+      while (arrivals.some((frames) => frames.length < count)) {
+        if (Date.now() > deadline) throw new Error(`frames so far: ${JSON.stringify(arrivals)}`);
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    };
+    await allHave(1); // the initial counts
+    await subscriptionsActive(t, active + tabs.length * copies + 1); // a stream per messageAdded, one for the shop's dashboards
+    // Each message opens its order's thread: the shop's unread threads go 1, 2, 3.
+    const expected = ['unread:0'];
+    for (const [n, order] of orders.entries()) {
+      await sendMessage(order.id, `Pytanie ${n + 1}`, market.keys.customer);
+      expected.push(...Array.from({ length: copies }, () => `message:Pytanie ${n + 1}`), `unread:${n + 1}`);
+      await allHave(expected.length);
+    }
+    expect(arrivals).toEqual(tabs.map(() => expected));
   });
 });
 

@@ -115,6 +115,10 @@ class DashboardGroup {
   }
 
   private async countWhileDirty(): Promise<void> {
+    // A count follows the events it counts: it starts once the bus has handed them to every stream,
+    // so the fan-out (which sends a group's frames in the order their batches opened) pushes a new
+    // message before the count that includes it, even to thousands of subscribers.
+    await this.deps.bus.handedOut();
     while (this.dirty && !this.closed) {
       this.dirty = false;
       const number = ++this.countsStarted;

@@ -72,6 +72,8 @@ export class EventBus {
   private readonly everything = new Set<EventStream>();
   private reading?: Promise<void>;
   private readAgain = false;
+  /** Pending while a page of events is being handed to the streams (handing out yields between slices). */
+  private handingOut?: Promise<void>;
   private heartbeat?: NodeJS.Timeout;
   private heldBackRetry?: NodeJS.Timeout;
   private heldBackDelay = HELD_BACK_FIRST_RETRY_MS;
@@ -351,26 +353,45 @@ export class EventBus {
       }
       const page = toReleasedPage(em, rows);
       this.lastSnapshot = page.snapshot;
-      for (const event of page.events) {
-        let handed = 0;
-        for (const stream of this.candidatesFor(event)) {
-          try {
-            if (!stream.accepts(event)) continue;
-            stream.push(event);
-          } catch (error) {
-            // One subscriber's broken filter must not cost the others this event.
-            stream.fail(error instanceof Error ? error : new Error(String(error)));
-            continue;
-          }
-          handed += 1;
-          if (handed % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-        }
-        this.lastPosition = positionOf(event);
+      let handedOut!: () => void;
+      this.handingOut = new Promise<void>((resolve) => (handedOut = resolve));
+      try {
+        await this.handOut(page.events);
+      } finally {
+        this.handingOut = undefined;
+        handedOut();
       }
       if (page.events.length < READ_BATCH) {
         this.scheduleHeldBackRetry(page.heldBack !== null);
         return;
       }
+    }
+  }
+
+  /**
+   * Resolves once the events being handed out now have reached every stream: what is computed from
+   * them (a dashboard count) waits for it, so it follows what it counts on the way out.
+   */
+  handedOut(): Promise<void> {
+    return this.handingOut ?? Promise.resolve();
+  }
+
+  private async handOut(events: readonly Event[]): Promise<void> {
+    for (const event of events) {
+      let handed = 0;
+      for (const stream of this.candidatesFor(event)) {
+        try {
+          if (!stream.accepts(event)) continue;
+          stream.push(event);
+        } catch (error) {
+          // One subscriber's broken filter must not cost the others this event.
+          stream.fail(error instanceof Error ? error : new Error(String(error)));
+          continue;
+        }
+        handed += 1;
+        if (handed % FAN_OUT_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.lastPosition = positionOf(event);
     }
   }
 

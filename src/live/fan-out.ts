@@ -53,20 +53,34 @@ class Member {
 }
 
 /**
+ * Where the batches of one visibility group's lines wait their turn: they go out in the order they
+ * were opened, whichever execution finishes first. So a shop's sellers get its pushes in the order
+ * the events came, across subscriptions: a new message before the dashboard count that includes it
+ * (the count is made after the event, the message's batch opened with it), and every message frame
+ * of a big shop before any of its dashboard frames. Groups do not wait for each other.
+ */
+class GroupQueue {
+  tail: Promise<void> = Promise.resolve();
+  lines = 0;
+}
+
+/**
  * The subscribers of one (visibility group, operation name, variables, document): they would all
  * get the same answer to the same source item, so each item is executed, formatted and serialized
- * once, and sent to them in batches. Batches go out in the order they were opened (executions may
- * finish in any order); a member joins an item's open batch only if it is later than the member's
- * own last one, so every member receives its items in the order its feed handed them over.
+ * once, and sent to them in batches, in the group's order (GroupQueue). A member joins an item's
+ * open batch only if it is later than the member's own last one, so every member receives its
+ * items in the order its feed handed them over.
  */
 class Line {
   private readonly payloads = new WeakMap<object, Promise<string>>();
   private readonly openBatches = new Map<object, Batch>();
-  private tail: Promise<void> = Promise.resolve();
   private sequence = 0;
   members = 0;
 
-  constructor(private readonly execute: (source: unknown) => Promise<string>) {}
+  constructor(
+    private readonly execute: (source: unknown) => Promise<string>,
+    readonly queue: GroupQueue,
+  ) {}
 
   deliver(source: object, member: Member): void {
     let batch = this.openBatches.get(source);
@@ -85,7 +99,7 @@ class Line {
     const close = () => {
       if (this.openBatches.get(source) === batch) this.openBatches.delete(source);
     };
-    batch.delivered = this.tail
+    batch.delivered = this.queue.tail
       .then(() => ready)
       .then(
         (text) => {
@@ -97,7 +111,7 @@ class Line {
           for (const member of batch.members) member.fail(error);
         },
       );
-    this.tail = batch.delivered;
+    this.queue.tail = batch.delivered;
     return batch;
   }
 }
@@ -118,6 +132,7 @@ class Line {
  */
 export class SubscriptionFanOut {
   private readonly lines = new Map<string, Line>();
+  private readonly queues = new Map<string, GroupQueue>();
 
   constructor(private readonly deps: FanOutDeps) {}
 
@@ -132,8 +147,9 @@ export class SubscriptionFanOut {
     const feed = source as LiveFeed<unknown>;
     const viewer = viewerOf(operation.args.contextValue as LiveContext);
     const { operationName, variableValues } = operation.args;
-    const key = `${visibilityGroupOf(viewer)}\n${operationName ?? ''}\n${JSON.stringify(variableValues ?? {})}\n${operation.query}`;
-    const line = this.join(key, operation.args, viewer);
+    const group = visibilityGroupOf(viewer);
+    const key = `${group}\n${operationName ?? ''}\n${JSON.stringify(variableValues ?? {})}\n${operation.query}`;
+    const line = this.join(group, key, operation.args, viewer);
 
     let settle!: { resolve: (result: IteratorResult<never>) => void; reject: (error: unknown) => void };
     const ended = new Promise<IteratorResult<never>>((resolve, reject) => (settle = { resolve, reject }));
@@ -143,7 +159,7 @@ export class SubscriptionFanOut {
       left = true;
       member.stopped = true;
       feed.close();
-      this.leave(key, line);
+      this.leave(group, key, line);
       return true;
     };
     const end = (outcome: { error: unknown } | undefined) => {
@@ -187,21 +203,27 @@ export class SubscriptionFanOut {
     };
   }
 
-  private join(key: string, args: ExecutionArgs, viewer: Viewer): Line {
+  private join(group: string, key: string, args: ExecutionArgs, viewer: Viewer): Line {
     let line = this.lines.get(key);
     if (!line) {
+      let queue = this.queues.get(group);
+      if (!queue) this.queues.set(group, (queue = new GroupQueue()));
+      queue.lines += 1;
       // What the line's executions need, not the first member's own context: the line may outlive it.
       const { schema, document, operationName, variableValues } = args;
       const operation = { schema, document, operationName, variableValues };
-      this.lines.set(key, (line = new Line((source) => this.execute(operation, source, viewer))));
+      this.lines.set(key, (line = new Line((source) => this.execute(operation, source, viewer), queue)));
     }
     line.members += 1;
     return line;
   }
 
-  private leave(key: string, line: Line): void {
+  private leave(group: string, key: string, line: Line): void {
     line.members -= 1;
-    if (line.members === 0 && this.lines.get(key) === line) this.lines.delete(key);
+    if (line.members > 0 || this.lines.get(key) !== line) return;
+    this.lines.delete(key);
+    line.queue.lines -= 1;
+    if (line.queue.lines === 0 && this.queues.get(group) === line.queue) this.queues.delete(group);
   }
 
   private async execute(args: ExecutionArgs, source: unknown, viewer: Viewer): Promise<string> {
