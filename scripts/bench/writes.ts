@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { localIdOf } from './api';
 import { BenchContext } from './context';
+import { EventFollower } from './event-follower';
+import { whileAWriteIsHeldOpen } from './held-write';
 import { ADMIN, EVENT_OF, WriteName, WRITES } from './operations';
 import { cpuMsOf, postgresCpuMs } from './processes';
 import { count, duration, percentile, rate, ratio } from './report';
@@ -8,9 +10,13 @@ import { count, duration, percentile, rate, ratio } from './report';
 /** A shop with its own seller and customer: one writer's world, so writers never share an order or a shop. */
 interface WriterWorld {
   shopId: string;
+  customerId: string;
   sellerSecret: string;
   customerSecret: string;
 }
+
+/** How long the stalled instance of the last measurement keeps its transaction open. */
+const HOLD_MS = 3_000;
 
 interface Outcome {
   /** Mutations that answered an Order, each with the event it must have appended. */
@@ -36,6 +42,7 @@ async function createWorlds(ctx: BenchContext, howMany: number): Promise<WriterW
       const key = (input: Record<string, unknown>) => api.request(ADMIN.IssueApiKey, { input }).then((data) => data.issueApiKey.secret as string);
       return {
         shopId: shop,
+        customerId: customer,
         sellerSecret: await key({ name: `bench writer ${i + 1}`, role: 'SELLER', shopId: shop }),
         customerSecret: await key({ name: `bench buyer ${i + 1}`, role: 'CUSTOMER', customerId: customer }),
       };
@@ -109,52 +116,102 @@ async function checkEventLog(ctx: BenchContext, outcome: Outcome): Promise<{ los
   return { lost, duplicated, unacknowledged };
 }
 
+function emptyOutcome(): Outcome {
+  return { succeeded: [], failed: 0, latenciesMs: [], failedOrders: new Set() };
+}
+
+function ordersOf(outcome: Outcome): string[] {
+  return [...outcome.succeeded.map((s) => s.orderUuid), ...outcome.failedOrders];
+}
+
 /**
  * Writes: N writers at once, each on its own shop, each running order lifecycles through the
  * GraphQL API for BENCH_SECONDS; then the event log is checked against what the API acknowledged.
+ * Last, another instance holds a transaction open on one order while the other writers go on, and
+ * an operator's live `events` subscription, open all along, is checked against the log.
  */
 export async function benchWrites(ctx: BenchContext): Promise<void> {
   const { config, report, log } = ctx;
   const worlds = await createWorlds(ctx, Math.max(...config.writers));
-  if (config.warmupSeconds > 0) {
-    log(`warming up: ${worlds.length} writers for ${config.warmupSeconds} s (not reported) ...`);
-    const warmup: Outcome = { succeeded: [], failed: 0, latenciesMs: [], failedOrders: new Set() };
-    const deadline = Date.now() + config.warmupSeconds * 1000;
-    await Promise.all(worlds.map((world, i) => runWriter(ctx, world, i + 1, deadline, warmup)));
-  }
-  const throughput = new Map<number, number>();
-  for (const writers of config.writers) {
-    const outcome: Outcome = { succeeded: [], failed: 0, latenciesMs: [], failedOrders: new Set() };
-    log(`${writers} writer(s) on ${writers} shop(s) for ${config.seconds} s ...`);
-    const serverBefore = cpuMsOf(ctx.server.pid);
-    const postgresBefore = postgresCpuMs(ctx.db.postmasterPid);
-    const clientBefore = process.cpuUsage();
-    const started = performance.now();
-    const deadline = Date.now() + config.seconds * 1000;
-    await Promise.all(worlds.slice(0, writers).map((world, i) => runWriter(ctx, world, i + 1, deadline, outcome)));
-    const seconds = (performance.now() - started) / 1000;
-    const serverMs = cpuMsOf(ctx.server.pid) - serverBefore;
-    const postgresMs = postgresCpuMs(ctx.db.postmasterPid) - postgresBefore;
-    const client = process.cpuUsage(clientBefore);
-    const done = Math.max(1, outcome.succeeded.length);
-    const check = await checkEventLog(ctx, outcome);
-    const perSecond = outcome.succeeded.length / seconds;
-    throughput.set(writers, perSecond);
-    if (outcome.firstFailure) log(`  first failure: ${outcome.firstFailure}`);
-    const section = `writes: ${writers} writer${writers > 1 ? 's' : ''} on different shops`;
-    report.add({ section, figure: 'mutations/s', ours: rate(perSecond) });
-    report.add({ section, figure: 'latency p50 / p99', ours: `${duration(percentile(outcome.latenciesMs, 50))} / ${duration(percentile(outcome.latenciesMs, 99))}` });
-    report.add({ section, figure: 'server CPU per mutation', ours: duration(serverMs / done) });
-    report.add({ section, figure: 'PostgreSQL CPU per mutation', ours: duration(postgresMs / done) });
-    report.add({ section, figure: 'client CPU per mutation', ours: duration((client.user + client.system) / 1000 / done) });
+  const follower = EventFollower.start(ctx);
+  const followed = new Set<string>();
+  try {
+    if (config.warmupSeconds > 0) {
+      log(`warming up: ${worlds.length} writers for ${config.warmupSeconds} s (not reported) ...`);
+      const deadline = Date.now() + config.warmupSeconds * 1000;
+      await Promise.all(worlds.map((world, i) => runWriter(ctx, world, i + 1, deadline, emptyOutcome())));
+    }
+    const throughput = new Map<number, number>();
+    for (const writers of config.writers) {
+      const outcome = emptyOutcome();
+      log(`${writers} writer(s) on ${writers} shop(s) for ${config.seconds} s ...`);
+      const serverBefore = cpuMsOf(ctx.server.pid);
+      const postgresBefore = postgresCpuMs(ctx.db.postmasterPid);
+      const clientBefore = process.cpuUsage();
+      const started = performance.now();
+      const deadline = Date.now() + config.seconds * 1000;
+      await Promise.all(worlds.slice(0, writers).map((world, i) => runWriter(ctx, world, i + 1, deadline, outcome)));
+      const seconds = (performance.now() - started) / 1000;
+      const serverMs = cpuMsOf(ctx.server.pid) - serverBefore;
+      const postgresMs = postgresCpuMs(ctx.db.postmasterPid) - postgresBefore;
+      const client = process.cpuUsage(clientBefore);
+      const done = Math.max(1, outcome.succeeded.length);
+      const check = await checkEventLog(ctx, outcome);
+      for (const order of ordersOf(outcome)) followed.add(order);
+      const perSecond = outcome.succeeded.length / seconds;
+      throughput.set(writers, perSecond);
+      if (outcome.firstFailure) log(`  first failure: ${outcome.firstFailure}`);
+      const section = `writes: ${writers} writer${writers > 1 ? 's' : ''} on different shops`;
+      report.add({ section, figure: 'mutations/s', ours: rate(perSecond) });
+      report.add({ section, figure: 'latency p50 / p99', ours: `${duration(percentile(outcome.latenciesMs, 50))} / ${duration(percentile(outcome.latenciesMs, 99))}` });
+      report.add({ section, figure: 'server CPU per mutation', ours: duration(serverMs / done) });
+      report.add({ section, figure: 'PostgreSQL CPU per mutation', ours: duration(postgresMs / done) });
+      report.add({ section, figure: 'client CPU per mutation', ours: duration((client.user + client.system) / 1000 / done) });
+      report.add({
+        section,
+        figure: 'mutations ok / failed; events lost / duplicated / unacknowledged',
+        ours: `${count(outcome.succeeded.length)} / ${count(outcome.failed)}; ${check.lost} / ${check.duplicated} / ${check.unacknowledged}`,
+      });
+    }
+    const [fewest, most] = [Math.min(...config.writers), Math.max(...config.writers)];
+    if (fewest !== most) {
+      report.add({ section: 'writes', figure: `throughput, ${most} writers / ${fewest}`, ours: `${ratio(throughput.get(most)!, throughput.get(fewest)!)}×` });
+    }
+    if (worlds.length >= 2) await heldOpen(ctx, worlds, throughput.get(most)! * ((worlds.length - 1) / worlds.length), followed);
+    const live = await follower.check(ctx, [...followed]);
     report.add({
-      section,
-      figure: 'mutations ok / failed; events lost / duplicated / unacknowledged',
-      ours: `${count(outcome.succeeded.length)} / ${count(outcome.failed)}; ${check.lost} / ${check.duplicated} / ${check.unacknowledged}`,
+      section: 'writes',
+      figure: 'an operator’s live `events` subscription, open throughout: events of these writes / lost / duplicated / in log order; errors',
+      ours: `${count(live.expected)} / ${live.lost} / ${live.duplicated} / ${live.inLogOrder ? 'yes' : 'NO'}; ${follower.errors}${follower.firstError ? ` (${follower.firstError})` : ''}`,
     });
+  } finally {
+    await follower.stop();
   }
-  const [fewest, most] = [Math.min(...config.writers), Math.max(...config.writers)];
-  if (fewest !== most) {
-    report.add({ section: 'writes', figure: `throughput, ${most} writers / ${fewest}`, ours: `${ratio(throughput.get(most)!, throughput.get(fewest)!)}×` });
-  }
+}
+
+/**
+ * The other writers go on for HOLD_MS while another instance holds a transaction open on the first
+ * writer's order, its event appended: nothing of theirs waits for it (their events reach live
+ * subscribers once it commits, in log order: the follower's check).
+ */
+async function heldOpen(ctx: BenchContext, worlds: WriterWorld[], expectedRate: number, followed: Set<string>): Promise<void> {
+  const [holder, ...others] = worlds;
+  const placed = await ctx.server.api.request(WRITES.PlaceOrder, {
+    input: { shopId: holder.shopId, paymentWorkflow: 'PAY_ON_DELIVERY', lines: [{ offerSku: 'HELD-1', productTitle: 'Kubek', quantity: 1, unitPrice: '19.99' }], shippingPrice: '9.99', shippingAddress: ADDRESS, leadTimeToShipDays: 2 },
+  }, holder.customerSecret);
+  const order = Object.values(placed)[0] as { id: string };
+  followed.add(localIdOf(order.id));
+  ctx.log(`another instance holds a transaction open on one order for ${HOLD_MS / 1000} s; ${others.length} writers go on on other shops ...`);
+  const outcome = emptyOutcome();
+  await whileAWriteIsHeldOpen(ctx.db.url, { id: order.id, shopUuid: localIdOf(holder.shopId), customerUuid: localIdOf(holder.customerId) }, HOLD_MS, async () => {
+    const deadline = Date.now() + HOLD_MS;
+    await Promise.all(others.map((world, i) => runWriter(ctx, world, i + 2, deadline, outcome)));
+  });
+  for (const orderUuid of ordersOf(outcome)) followed.add(orderUuid);
+  const check = await checkEventLog(ctx, outcome);
+  ctx.report.add({
+    section: 'writes',
+    figure: `another instance holds a transaction open ${HOLD_MS / 1000} s on one order: mutations on other shops meanwhile (at the writers' own rate); failed; events lost / duplicated`,
+    ours: `${count(outcome.succeeded.length)} (${count(Math.round((expectedRate * HOLD_MS) / 1000))}); ${count(outcome.failed)}; ${check.lost} / ${check.duplicated}`,
+  });
 }
