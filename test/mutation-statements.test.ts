@@ -26,12 +26,13 @@ const ORDER_VERSION = parse(`query O($id: ID!) { order(id: $id) { version timeli
 const CONFIRM_SHIPMENT = mutation<{ orderId: string }>('confirmShipment', 'OrderActionInput');
 
 /**
- * acceptOrder: BEGIN; the order locked and read with its shop and customer; its lines; the order's
- * and its lines' updates; the customer's notification; the event (locks, insert and NOTIFY in one); COMMIT.
+ * acceptOrder: BEGIN; the order locked and read with its shop and customer; its lines; one statement
+ * for the order's and its lines' updates, the customer's notification and the event (locks, insert
+ * and NOTIFY) (src/common/row-writes.ts); COMMIT.
  */
-const ACCEPT_STATEMENTS = 8;
-/** setTracking: BEGIN; the order locked and read; its lines; the order's update; the event; COMMIT (no notification, no line moves). */
-const SET_TRACKING_STATEMENTS = 6;
+const ACCEPT_STATEMENTS = 5;
+/** setTracking: BEGIN; the order locked and read; its lines; the order's update with the event; COMMIT. */
+const SET_TRACKING_STATEMENTS = 5;
 /**
  * placeOrder: BEGIN; the shop and the customer (one statement); the reference's uniqueness; the
  * order's and its lines' inserts; the event; COMMIT.
@@ -39,8 +40,8 @@ const SET_TRACKING_STATEMENTS = 6;
 const PLACE_STATEMENTS = 7;
 /** A refused step without an idempotency key: BEGIN; the order and its lines; ROLLBACK (no savepoint to undo, nothing written). */
 const REFUSED_STATEMENTS = 4;
-/** With an idempotency key: the key's lock and lookup, the savepoint, and the outcome's insert come on top. */
-const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 4;
+/** With an idempotency key: the key's lock and lookup and the savepoint come on top (the outcome's insert joins the last write). */
+const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 3;
 
 let t: TestApp;
 let market: Market;

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../auth/viewer';
 import { Role } from '../auth/role';
 import { Customer } from '../customers/customer.entity';
+import { holdRows } from '../common/row-writes';
 import { Shop } from '../shops/shop.entity';
 import { OrderLine } from './order-line.entity';
 import { Order } from './order.entity';
@@ -50,7 +51,8 @@ const LINES_STATEMENT = `select * from "order_line" where "order_id" = ? order b
  * Loads the order with its lines, shop and customer, holding its row lock until commit; null if the
  * viewer may not see it or (skipLocked) another instance holds it. Every writer of anything on an
  * order (an incident, a return, a message) locks the order first, so none waits on another in a cycle.
- * Two statements; entities already in the EntityManager are refreshed with what was read.
+ * Two statements; entities already in the EntityManager are refreshed with what was read. The
+ * order and its lines are held: what a step changes on them is written by src/common/row-writes.ts.
  */
 export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
   const connection = em.getConnection();
@@ -65,6 +67,8 @@ export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer 
   em.map(Customer, customerRow as Record<string, unknown>);
   const order = em.map(Order, orderRow);
   const lineRows = await connection.execute<Record<string, unknown>[]>(LINES_STATEMENT, [uuid], 'all', context);
-  order.lines.hydrate(lineRows.map((line) => em.map(OrderLine, line)));
+  const lines = lineRows.map((line) => em.map(OrderLine, line));
+  order.lines.hydrate(lines);
+  holdRows(em, [order, ...lines]);
   return order;
 }
