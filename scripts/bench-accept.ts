@@ -10,7 +10,9 @@ import { ServerUnderTest } from './bench/server';
  * it (issue 8's "CPU per mutation"), for each step of the bench's lifecycle, next to an
  * authenticated `{ __typename }` (the HTTP/GraphQL pipeline's own cost, which no write can avoid).
  *   npm run build && BENCH_ACCEPT_ORDERS=400 node dist/scripts/bench-accept.js
- * BENCH_CPU_PROF_DIR=<dir> also writes the server's CPU profile (dist/scripts/bench/profile-summary.js).
+ * BENCH_CPU_PROF_DIR=<dir> also writes the server's CPU profile; each phase is a stretch of work
+ * between pauses: `node dist/scripts/bench/profile-summary.js <profile> 30 <n>` summarizes phase n
+ * (counting the setup's stretches too: look at the busy time of each).
  */
 const ORDERS = Number(process.env.BENCH_ACCEPT_ORDERS ?? 400);
 const WARMUP = Number(process.env.BENCH_ACCEPT_WARMUP ?? 100);
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
       ).placeOrder.id as string;
 
     const measure = async (name: string, count: number, run: (i: number) => Promise<unknown>) => {
+      // A pause before each phase, so a CPU profile splits into phases (profile-summary's segment argument).
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const serverBefore = cpuMsOf(server.pid);
       const pgBefore = postgresCpuMs(db.postmasterPid);
       const started = performance.now();

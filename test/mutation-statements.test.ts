@@ -26,20 +26,20 @@ const ORDER_VERSION = parse(`query O($id: ID!) { order(id: $id) { version timeli
 const CONFIRM_SHIPMENT = mutation<{ orderId: string }>('confirmShipment', 'OrderActionInput');
 
 /**
- * acceptOrder: BEGIN; the order locked and read with its shop and customer; its lines; one statement
- * for the order's and its lines' updates, the customer's notification and the event (locks, insert
- * and NOTIFY) (src/common/row-writes.ts); COMMIT.
+ * acceptOrder: BEGIN; the order locked and read with its shop, customer and lines (`lock_order`);
+ * one statement for the order's and its lines' updates, the customer's notification and the event
+ * (locks, insert and NOTIFY) (src/common/row-writes.ts); COMMIT.
  */
-const ACCEPT_STATEMENTS = 5;
-/** setTracking: BEGIN; the order locked and read; its lines; the order's update with the event; COMMIT. */
-const SET_TRACKING_STATEMENTS = 5;
+const ACCEPT_STATEMENTS = 4;
+/** setTracking: BEGIN; the order locked and read with its lines; the order's update with the event; COMMIT. */
+const SET_TRACKING_STATEMENTS = 4;
 /**
  * placeOrder: BEGIN; the shop and the customer (one statement); the reference's uniqueness; the
  * order's and its lines' inserts; the event; COMMIT.
  */
 const PLACE_STATEMENTS = 7;
-/** A refused step without an idempotency key: BEGIN; the order and its lines; ROLLBACK (no savepoint to undo, nothing written). */
-const REFUSED_STATEMENTS = 4;
+/** A refused step without an idempotency key: BEGIN; the order with its lines; ROLLBACK (no savepoint to undo, nothing written). */
+const REFUSED_STATEMENTS = 3;
 /** With an idempotency key: the key's lock and lookup and the savepoint come on top (the outcome's insert joins the last write). */
 const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 3;
 
