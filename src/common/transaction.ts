@@ -24,8 +24,8 @@ let savepoints = 0;
 
 /**
  * Runs inside every transaction that recorded events, after its changes are flushed and before the
- * events are appended: how another module adds its own rows to the same commit (the customer
- * notification outbox) without the changing module knowing about it. A hook may record more events.
+ * events are appended: how another module adds its own rows (`tx.write`) to the same commit (the
+ * customer notification outbox) without the changing module knowing about it. A hook may record more events.
  */
 export type BeforeCommitHook = (tx: Tx, events: readonly EventDraft[]) => Promise<void>;
 export const beforeCommitHooks: BeforeCommitHook[] = [];
@@ -50,8 +50,9 @@ export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work:
       async savepoint() {
         const name = `before_change_${(savepoints += 1)}`;
         // Written first, so the undo below forgets only what came after the savepoint.
-        await appendEvents(txEm, [], heldRowWrites(txEm).concat(writes.splice(0)));
+        collectRowWrites(txEm);
         await txEm.flush();
+        await appendEvents(txEm, [], heldRowWrites(txEm).concat(writes.splice(0)));
         const connection = txEm.getConnection();
         await connection.execute(`savepoint ${name}`, [], 'run', txEm.getTransactionContext());
         const recorded = drafts.length;
@@ -69,9 +70,9 @@ export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work:
     await txEm.flush();
     if (drafts.length > 0) {
       const changes = [...drafts];
+      // Hooks add rows with `tx.write`: they go in the statement below. (Anything a hook still
+      // persists through the EntityManager is flushed by em.transactional after it, before COMMIT.)
       for (const hook of beforeCommitHooks) await hook(tx, changes);
-      collectRowWrites(txEm);
-      await txEm.flush();
     }
     await appendEvents(txEm, drafts, heldRowWrites(txEm).concat(writes));
     return result;
