@@ -26,31 +26,28 @@ const ORDER_VERSION = parse(`query O($id: ID!) { order(id: $id) { version timeli
 const CONFIRM_SHIPMENT = mutation<{ orderId: string }>('confirmShipment', 'OrderActionInput');
 
 /**
- * acceptOrder: BEGIN; the order locked and read with its shop and customer; its lines; the order's
- * and its lines' updates; the customer's notification; the event (locks, insert and NOTIFY in one); COMMIT.
+ * acceptOrder: BEGIN; the order locked and read with its shop, customer and lines (`lock_order`);
+ * one statement for the order's and its lines' updates, the customer's notification and the event
+ * (locks, insert and NOTIFY) (src/common/row-writes.ts); COMMIT.
  */
-const ACCEPT_STATEMENTS = 8;
-/** setTracking: BEGIN; the order locked and read; its lines; the order's update; the event; COMMIT (no notification, no line moves). */
-const SET_TRACKING_STATEMENTS = 6;
+const ACCEPT_STATEMENTS = 4;
+/** setTracking: BEGIN; the order locked and read with its lines; the order's update with the event; COMMIT. */
+const SET_TRACKING_STATEMENTS = 4;
 /**
  * placeOrder: BEGIN; the shop and the customer (one statement); the reference's uniqueness; the
  * order's and its lines' inserts; the event; COMMIT.
  */
 const PLACE_STATEMENTS = 7;
-/** A refused step without an idempotency key: BEGIN; the order and its lines; ROLLBACK (no savepoint to undo, nothing written). */
-const REFUSED_STATEMENTS = 4;
-/** With an idempotency key: the key's lock and lookup, the savepoint, and the outcome's insert come on top. */
-const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 4;
+/** A refused step without an idempotency key: BEGIN; the order with its lines; ROLLBACK (no savepoint to undo, nothing written). */
+const REFUSED_STATEMENTS = 3;
+/** With an idempotency key: the key's lock and lookup and the savepoint come on top (the outcome's insert joins the last write). */
+const ACCEPT_WITH_KEY_STATEMENTS = ACCEPT_STATEMENTS + 3;
 /**
- * sendMessage by a customer: BEGIN; the order locked with its shop and customer; its lines; the
- * thread locked; the thread, the message and the read mark (one statement); the event; COMMIT.
+ * sendMessage: BEGIN; the order locked and read with its shop, customer and lines; the thread
+ * locked; the thread, the message and the read mark (one statement); the event (with the customer's
+ * notification when the shop writes); COMMIT. No incident is read: none is open (the order's lines show it).
  */
-const CUSTOMER_MESSAGE_STATEMENTS = 7;
-/**
- * The shop's answer: the same, and the customer's notification. No incident is read: none is open
- * (the order's lines show it).
- */
-const SHOP_MESSAGE_STATEMENTS = 8;
+const MESSAGE_STATEMENTS = 6;
 
 const SEND_MESSAGE = parse(
   `mutation S($input: SendMessageInput!) { result: sendMessage(input: $input) { __typename ... on Message { body } ... on ErrorResult { code } } }`,
@@ -124,11 +121,11 @@ describe('SQL statements per mutation', () => {
     expect([first, replay]).toEqual([ACCEPT_WITH_KEY_STATEMENTS, 5]);
   });
 
-  it(`sendMessage issues ${CUSTOMER_MESSAGE_STATEMENTS} statements for the customer's first and later messages, ${SHOP_MESSAGE_STATEMENTS} for the shop's answer`, async () => {
+  it(`sendMessage issues ${MESSAGE_STATEMENTS} statements for the customer's first and later messages and for the shop's answer`, async () => {
     const order = await placeOrder(t, market);
     const send = (body: string, secret: string) => t.countQueries(async () => expect((await t.gql(SEND_MESSAGE, { input: { orderId: order.id, body } }, secret)).result).toEqual({ __typename: 'Message', body }));
     const counts = [await send('Kiedy wysyłka?', market.keys.customer), await send('I czy jest paragon?', market.keys.customer), await send('Jutro, z paragonem.', market.keys.seller)];
-    expect(counts).toEqual([CUSTOMER_MESSAGE_STATEMENTS, CUSTOMER_MESSAGE_STATEMENTS, SHOP_MESSAGE_STATEMENTS]);
+    expect(counts).toEqual([MESSAGE_STATEMENTS, MESSAGE_STATEMENTS, MESSAGE_STATEMENTS]);
     // What the statements wrote: three messages, the shop has read up to its own answer, nothing waits for it.
     expect((await t.gql(THREAD, { id: order.id }, market.keys.seller)).order.thread).toEqual({ unreadCount: 0, shopReplyNeededSince: null, messages: { totalCount: 3 } });
     expect((await t.gql(THREAD, { id: order.id }, market.keys.customer)).order.thread).toEqual({ unreadCount: 1, shopReplyNeededSince: null, messages: { totalCount: 3 } });

@@ -57,11 +57,66 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
   return lines.join('\n');
 }
 
+/**
+ * The `index`-th stretch of work (from 0) between pauses of at least `pauseMs` with no work, so a
+ * benchmark that pauses between its phases (scripts/bench-accept.ts) can be read phase by phase.
+ */
+export function segmentOf(profile: CpuProfile, index: number, pauseMs = 500): CpuProfile {
+  const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
+  const segments: { samples: number[]; timeDeltas: number[] }[] = [];
+  let current: { samples: number[]; timeDeltas: number[] } | undefined;
+  let idleMicros = 0;
+  profile.samples.forEach((id, n) => {
+    if (idle.has(id)) {
+      idleMicros += profile.timeDeltas[n];
+      if (idleMicros >= pauseMs * 1000) current = undefined;
+      return;
+    }
+    idleMicros = 0;
+    if (!current) segments.push((current = { samples: [], timeDeltas: [] }));
+    current.samples.push(id);
+    current.timeDeltas.push(profile.timeDeltas[n]);
+  });
+  const segment = segments[index];
+  if (!segment) throw new Error(`the profile has ${segments.length} stretches of work; there is no ${index}`);
+  return { nodes: profile.nodes, ...segment };
+}
+
+/** Inclusive time (self and callees) of the functions whose name matches `pattern`, each counted once per sample. */
+export function inclusiveTimes(profile: CpuProfile, pattern: RegExp): string {
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const interval = [...profile.timeDeltas].sort((a, b) => a - b)[Math.floor(profile.timeDeltas.length / 2)] ?? 0;
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  for (const id of profile.samples) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+    total += interval;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      const name = `${frame.functionName} ${bucketOf(frame)}`;
+      if (pattern.test(name)) seen.add(name);
+    }
+    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + interval);
+  }
+  const lines = ['inclusive time:'];
+  for (const [name, micros] of [...inclusive].sort((a, b) => b[1] - a[1])) {
+    lines.push(`  ${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+  }
+  return lines.join('\n');
+}
+
 if (require.main === module) {
-  const [file, top] = process.argv.slice(2);
+  // segment: only the n-th stretch of work between pauses (segmentOf); inclusive: a regular expression of function names.
+  const [file, top, segment, inclusive] = process.argv.slice(2);
   if (!file) {
-    console.error('usage: profile-summary <file.cpuprofile> [top]');
+    console.error('usage: profile-summary <file.cpuprofile> [top] [segment] [inclusive-pattern]');
     process.exit(2);
   }
-  console.log(summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(top ?? 25)));
+  let profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  if (segment !== undefined && segment !== '') profile = segmentOf(profile, Number(segment));
+  console.log(summarizeProfile(profile, Number(top ?? 25)));
+  if (inclusive) console.log(inclusiveTimes(profile, new RegExp(inclusive)));
 }

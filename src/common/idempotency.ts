@@ -4,6 +4,7 @@ import { ActorRef } from '../auth/viewer';
 import { ErrorResult, NotFoundError, ValidationError } from './errors';
 import * as errors from './errors';
 import { IdempotencyRecord, StoredOutcome } from './idempotency.entity';
+import { insertRow } from './row-writes';
 import { inTransaction, Tx } from './transaction';
 import { checkText } from './validation';
 
@@ -93,7 +94,8 @@ function saveOutcome(tx: Tx, request: IdempotencyRequest, result: object, uuid?:
       ? { kind: 'error', typename: result.constructor.name, fields: { ...result } }
       : { kind: 'entity', typename: result.constructor.name, uuid: uuid! };
   const { scope, key, operation, input } = request;
-  tx.em.create(IdempotencyRecord, { scope, key, operation, fingerprint: fingerprintOf(operation, input), outcome, createdAt: tx.now });
+  const record = Object.assign(new IdempotencyRecord(), { scope, key, operation, fingerprint: fingerprintOf(operation, input), outcome, createdAt: tx.now });
+  tx.write(insertRow(tx.em, record));
 }
 
 /** Carries a business error out of a transaction it rolls back (a request without an idempotency key). */

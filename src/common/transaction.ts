@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ActorRef } from '../auth/viewer';
 import { clock } from './clock';
 import { appendEvents, EventDraft } from './events/event-log';
+import { collectRowWrites, forgetHeldRows, heldRowWrites, RowWrite } from './row-writes';
 
 /** What a change sees inside its transaction: one clock reading, the EM, and the events it records. */
 export interface Tx {
@@ -9,6 +10,8 @@ export interface Tx {
   now: Date;
   actor: ActorRef;
   record(event: Omit<EventDraft, 'actor' | 'occurredAt'> & { actor?: ActorRef }): void;
+  /** Queues a fixed statement (a new row: `insertRow`) for the transaction's last statement, with its events. */
+  write(row: RowWrite): void;
   /**
    * Marks the present point; the returned function undoes everything since (SQL already sent,
    * entities not yet flushed, events recorded), so a business error can leave the transaction
@@ -21,48 +24,57 @@ let savepoints = 0;
 
 /**
  * Runs inside every transaction that recorded events, after its changes are flushed and before the
- * events are appended: how another module adds its own rows to the same commit (the customer
- * notification outbox) without the changing module knowing about it. A hook may record more events.
+ * events are appended: how another module adds its own rows (`tx.write`) to the same commit (the
+ * customer notification outbox) without the changing module knowing about it. A hook may record more events.
  */
 export type BeforeCommitHook = (tx: Tx, events: readonly EventDraft[]) => Promise<void>;
 export const beforeCommitHooks: BeforeCommitHook[] = [];
 
 /**
- * Runs `work` in one transaction: entity changes are flushed, then the recorded events are appended
- * (one statement; see event-log.ts for how readers keep commit order without a lock). Either everything commits or
- * nothing does.
+ * Runs `work` in one transaction: entity changes are flushed, then the rows the transaction holds
+ * (src/common/row-writes.ts: the locked entity a step changed) and the queued writes are sent with
+ * the recorded events in one statement (see event-log.ts for how readers keep commit order without a
+ * lock). Either everything commits or nothing does.
  */
 export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work: (tx: Tx) => Promise<T>): Promise<T> {
   return em.transactional(async (txEm) => {
     const drafts: EventDraft[] = [];
+    const writes: RowWrite[] = [];
     const now = clock.now();
     const tx: Tx = {
       em: txEm,
       now,
       actor,
       record: (event) => drafts.push({ ...event, actor: event.actor ?? actor, occurredAt: now }),
+      write: (row) => writes.push(row),
       async savepoint() {
         const name = `before_change_${(savepoints += 1)}`;
-        // Flushed first, so the undo below forgets only what came after the savepoint.
+        // Written first, so the undo below forgets only what came after the savepoint.
+        collectRowWrites(txEm);
         await txEm.flush();
+        await appendEvents(txEm, [], heldRowWrites(txEm).concat(writes.splice(0)));
         const connection = txEm.getConnection();
         await connection.execute(`savepoint ${name}`, [], 'run', txEm.getTransactionContext());
         const recorded = drafts.length;
         return async () => {
           await connection.execute(`rollback to savepoint ${name}`, [], 'run', txEm.getTransactionContext());
           txEm.clear();
+          forgetHeldRows(txEm);
           drafts.length = recorded;
+          writes.length = 0;
         };
       },
     };
     const result = await work(tx);
+    collectRowWrites(txEm);
     await txEm.flush();
     if (drafts.length > 0) {
       const changes = [...drafts];
+      // Hooks add rows with `tx.write`: they go in the statement below. (Anything a hook still
+      // persists through the EntityManager is flushed by em.transactional after it, before COMMIT.)
       for (const hook of beforeCommitHooks) await hook(tx, changes);
-      await txEm.flush();
     }
-    await appendEvents(txEm, drafts);
+    await appendEvents(txEm, drafts, heldRowWrites(txEm).concat(writes));
     return result;
   });
 }

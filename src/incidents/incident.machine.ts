@@ -1,3 +1,4 @@
+import { holdRows } from '../common/row-writes';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CUSTOMER_SIDE, Role, SELLER_SIDE } from '../auth/role';
@@ -130,6 +131,7 @@ async function lockIncident(em: EntityManager, uuid: string, viewer: Viewer | nu
   const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
   const incident = await em.findOne(Incident, { uuid }, { lockMode, refresh: true });
   if (incident) await em.populate(incident, ['lines'], { refresh: true });
+  if (incident) holdRows(em, [incident]);
   return incident;
 }
 

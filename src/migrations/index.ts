@@ -12,6 +12,7 @@ import { Migration20261210000000 } from './Migration20261210000000';
 import { Migration20261215000000 } from './Migration20261215000000';
 import { Migration20261215120000 } from './Migration20261215120000';
 import { Migration20261216000000 } from './Migration20261216000000';
+import { Migration20261217100000 } from './Migration20261217100000';
 
 /** Every committed migration, in order; listed explicitly so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261215000000', class: Migration20261215000000 },
   { name: 'Migration20261215120000', class: Migration20261215120000 },
   { name: 'Migration20261216000000', class: Migration20261216000000 },
+  { name: 'Migration20261217100000', class: Migration20261217100000 },
 ];

@@ -3,6 +3,7 @@ import { ActorType } from '../auth/role';
 import { EventDraft } from '../common/events/event-log';
 import { EventType as E } from '../common/events/event-type';
 import { toMinorUnits } from '../common/money';
+import { insertRow } from '../common/row-writes';
 import { Tx } from '../common/transaction';
 import { Message } from '../messages/message.entity';
 import { Order } from '../orders/order.entity';
@@ -143,7 +144,7 @@ export async function writeNotifications(tx: Tx, drafts: readonly EventDraft[]):
     if (planned.kind === K.RATING_INVITATION && (await alreadyInvited(tx, order.uuid))) continue;
     const locale = order.customer.locale;
     const { subject, body } = renderNotification(locale, planned.kind, await factsFor(tx, planned, order));
-    tx.em.create(CustomerNotification, {
+    const notification = Object.assign(new CustomerNotification(), {
       customer: order.customer,
       order,
       kind: planned.kind,
@@ -153,5 +154,7 @@ export async function writeNotifications(tx: Tx, drafts: readonly EventDraft[]):
       createdAt: tx.now,
       nextAttemptAt: tx.now,
     });
+    // Inserted with the transaction's events (one statement), not through the unit of work.
+    tx.write(insertRow(tx.em, notification));
   }
 }

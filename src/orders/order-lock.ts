@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../auth/viewer';
 import { Role } from '../auth/role';
 import { Customer } from '../customers/customer.entity';
+import { holdRows } from '../common/row-writes';
 import { Shop } from '../shops/shop.entity';
 import { OrderLine } from './order-line.entity';
 import { Order } from './order.entity';
@@ -9,62 +10,60 @@ import { Order } from './order.entity';
 /*
  * Why raw SQL here: every step on an order starts with this read, and building it through
  * MikroORM's `findOne` + `populate` (QueryBuilder, knex, populate planning) cost more CPU than
- * the rest of a refused step together. Fixed statements, mapped to managed entities with `em.map`,
- * give the same entities (identity map, change tracking) for a fraction of it.
+ * the rest of a refused step together. One fixed statement, mapped to managed entities (as
+ * `em.map` does, below), gives the same entities (identity map, change tracking) for a fraction of it.
  */
 
-/** The scope column a viewer's reads are limited to (src/auth/viewer.ts, tenantScope). */
-type ScopeColumn = 'shop_id' | 'customer_id' | null;
-
-function scopeOf(viewer: Viewer | null): { column: ScopeColumn; uuid?: string } {
-  if (!viewer || viewer.role === Role.OPERATOR) return { column: null };
-  if (viewer.role === Role.SELLER) return { column: 'shop_id', uuid: viewer.shopUuid! };
-  return { column: 'customer_id', uuid: viewer.customerUuid! };
+/** The scope a viewer's reads are limited to (src/auth/viewer.ts, tenantScope): [shop, customer]. */
+function scopeOf(viewer: Viewer | null): [string | null, string | null] {
+  if (!viewer || viewer.role === Role.OPERATOR) return [null, null];
+  if (viewer.role === Role.SELLER) return [viewer.shopUuid!, null];
+  return [null, viewer.customerUuid!];
 }
 
 /**
- * The order's row, locked (`for update of o`: the shop's and customer's rows stay free), with its
- * shop's and customer's rows as JSON. The lines come in a statement of their own, after the lock:
- * when the lock waited for another writer, PostgreSQL re-reads the locked row but hands joined rows
- * as they were when the statement began, and a line another writer just moved would look unmoved.
- * (A shop's or customer's row read with the lock is as it was when the statement began, as if the
- * step had started that moment earlier.)
+ * `lock_order` (Migration20261217100000) locks the order's row (`for update of o`: the shop's and
+ * customer's rows stay free) and reads it with its shop's and customer's rows, then, in a statement
+ * of its own, its lines: when the lock waited for another writer, PostgreSQL re-reads the locked row
+ * but hands joined rows as they were when the statement began, and a line another writer just moved
+ * would look unmoved. (A shop's or customer's row read with the lock is as it was when the statement
+ * began, as if the step had started that moment earlier.) One round trip for both.
  */
-const lockStatements = new Map<string, string>();
-function lockStatement(column: ScopeColumn, skipLocked: boolean): string {
-  const key = `${column}/${skipLocked}`;
-  let sql = lockStatements.get(key);
-  if (!sql) {
-    sql =
-      `select o.*, to_jsonb(s) as "shop_row", to_jsonb(c) as "customer_row" from "order" o ` +
-      `join "shop" s on s."id" = o."shop_id" join "customer" c on c."id" = o."customer_id" ` +
-      `where o."id" = ?${column ? ` and o."${column}" = ?` : ''} for update of o${skipLocked ? ' skip locked' : ''}`;
-    lockStatements.set(key, sql);
-  }
-  return sql;
-}
+const LOCK_STATEMENT = `select "order_row", "shop_row", "customer_row", "line_rows" from lock_order(?::uuid, ?::uuid, ?::uuid, ?)`;
 
-const LINES_STATEMENT = `select * from "order_line" where "order_id" = ? order by "index"`;
+type Row = Record<string, unknown>;
+
+/**
+ * A row as a managed entity, refreshed if the EntityManager has it already: what `em.map` does,
+ * without its per-property validation and its merge cascading through the entity's relations
+ * (each recomputing a snapshot): the rows here are the database's own and every relation among
+ * them is mapped in turn. The snapshot the unit of work and row-writes.ts diff against is taken
+ * from the entity as hydrated.
+ */
+function managed<T extends object>(em: EntityManager, entity: new () => T, row: Row): T {
+  const data = em.getDriver().mapResult(row as never, em.getMetadata().get<T>(entity.name));
+  return em.getEntityFactory().create<T>(entity, data as never, { merge: true, refresh: true, convertCustomTypes: true, recomputeSnapshot: true });
+}
 
 /**
  * Loads the order with its lines, shop and customer, holding its row lock until commit; null if the
  * viewer may not see it or (skipLocked) another instance holds it. Every writer of anything on an
  * order (an incident, a return, a message) locks the order first, so none waits on another in a cycle.
- * Two statements; entities already in the EntityManager are refreshed with what was read.
+ * One statement; entities already in the EntityManager are refreshed with what was read. The
+ * order and its lines are held: what a step changes on them is written by src/common/row-writes.ts.
  */
 export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
-  const connection = em.getConnection();
-  const context = em.getTransactionContext();
-  const scope = scopeOf(viewer);
-  const params = scope.column ? [uuid, scope.uuid] : [uuid];
-  const [row] = await connection.execute<Record<string, unknown>[]>(lockStatement(scope.column, skipLocked), params, 'all', context);
+  const [shop, customer] = scopeOf(viewer);
+  const [row] = await em
+    .getConnection()
+    .execute<{ order_row: Row; shop_row: Row; customer_row: Row; line_rows: Row[] }[]>(LOCK_STATEMENT, [uuid, shop, customer, skipLocked], 'all', em.getTransactionContext());
   if (!row) return null;
-  const { shop_row: shopRow, customer_row: customerRow, ...orderRow } = row;
   // Shop and customer first, so the order's references resolve to them.
-  em.map(Shop, shopRow as Record<string, unknown>);
-  em.map(Customer, customerRow as Record<string, unknown>);
-  const order = em.map(Order, orderRow);
-  const lineRows = await connection.execute<Record<string, unknown>[]>(LINES_STATEMENT, [uuid], 'all', context);
-  order.lines.hydrate(lineRows.map((line) => em.map(OrderLine, line)));
+  managed(em, Shop, row.shop_row);
+  managed(em, Customer, row.customer_row);
+  const order = managed(em, Order, row.order_row);
+  const lines = row.line_rows.map((line) => managed(em, OrderLine, line));
+  order.lines.hydrate(lines);
+  holdRows(em, [order, ...lines]);
   return order;
 }

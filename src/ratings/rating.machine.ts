@@ -1,3 +1,4 @@
+import { holdRows } from '../common/row-writes';
 import { LockMode } from '@mikro-orm/core';
 import { CUSTOMER_SIDE, OPERATOR_ONLY, SELLER_SIDE } from '../auth/role';
 import { AlreadyExistsError, DeadlinePassedError, ErrorResult, InvalidStateError } from '../common/errors';
@@ -82,7 +83,11 @@ export const ratingMachine = defineMachine<Rating, RatingRemovalStatus>({
   steps: RATING_STEPS,
   statesOf: (rating) => [rating.removal],
   stateName: (rating) => rating.removal,
-  lock: (em, uuid, viewer) => em.findOne(Rating, { uuid, ...(viewer ? ratingScope(viewer) : {}) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }),
+  async lock(em, uuid, viewer) {
+    const rating = await em.findOne(Rating, { uuid, ...(viewer ? ratingScope(viewer) : {}) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (rating) holdRows(em, [rating]);
+    return rating;
+  },
   enter(rating, to) {
     rating.removal = to;
   },

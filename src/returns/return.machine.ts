@@ -1,3 +1,4 @@
+import { holdRows } from '../common/row-writes';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CUSTOMER_SIDE, SELLER_SIDE } from '../auth/role';
@@ -100,6 +101,7 @@ async function lockReturn(em: EntityManager, uuid: string, viewer: Viewer | null
   const lockMode = skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE;
   const ret = await em.findOne(Return, { uuid }, { lockMode, refresh: true });
   if (ret) await em.populate(ret, ['lines'], { refresh: true });
+  if (ret) holdRows(em, [ret]);
   return ret;
 }
 

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActorRef } from '../../auth/viewer';
+import { RowWrite } from '../row-writes';
 import { EventType } from './event-type';
 
 /** The NOTIFY channel that wakes every instance after an event commits; the payload is a transaction id only. */
@@ -56,10 +57,23 @@ export interface EventDraft {
  * order, so two appenders never deadlock; the first key 7340023 keeps them apart from single-key
  * locks), inserts the events with their positions, and queues the NOTIFY PostgreSQL sends on
  * commit. Nothing global is locked: other orders' and shops' writes never wait for this one.
+ * `writes` (the transaction's row changes, src/common/row-writes.ts) go in the same statement as
+ * data-modifying `with` members: one round trip for a step's rows and its events.
  */
-export async function appendEvents(em: EntityManager, drafts: readonly EventDraft[]): Promise<void> {
-  if (drafts.length === 0) return;
-  const rows = drafts.map((draft, n) => ({
+export async function appendEvents(em: EntityManager, drafts: readonly EventDraft[], writes: readonly RowWrite[] = []): Promise<void> {
+  if (drafts.length === 0 && writes.length === 0) return;
+  const params: unknown[] = writes.flatMap((write) => write.params);
+  let sql = writes.length > 0 ? `with ${writes.map((write, n) => `w${n} as (${write.sql})`).join(', ')} ` : '';
+  if (drafts.length === 0) sql += 'select 1';
+  else {
+    sql += 'select append_events(?::jsonb, ?)';
+    params.push(JSON.stringify(drafts.map(eventRow)), EVENTS_CHANNEL);
+  }
+  await em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+}
+
+function eventRow(draft: EventDraft, n: number): Record<string, unknown> {
+  return {
     n,
     type: draft.type,
     occurred_at: draft.occurredAt.toISOString(),
@@ -75,6 +89,5 @@ export async function appendEvents(em: EntityManager, drafts: readonly EventDraf
     from_state: draft.fromState ?? null,
     to_state: draft.toState ?? null,
     data: draft.data ?? null,
-  }));
-  await em.getConnection().execute('select append_events(?::jsonb, ?)', [JSON.stringify(rows), EVENTS_CHANNEL], 'all', em.getTransactionContext());
+  };
 }
