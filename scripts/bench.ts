@@ -6,6 +6,7 @@ import { BenchDatabase, startBenchDatabase } from './bench/database';
 import { benchFanOut, benchStorm } from './bench/fanout';
 import { fillMarketplace } from './bench/fill';
 import { benchLive } from './bench/live';
+import { benchMutations } from './bench/mutations';
 import { PAGE_SIZE, READS } from './bench/operations';
 import { benchPlans } from './bench/plans';
 import { onUnexpectedExit, stopAllProcesses } from './bench/processes';
@@ -88,6 +89,7 @@ async function run(): Promise<string> {
     const sections = [
       ['reads', benchReads],
       ['plans', benchPlans],
+      ['mutations', benchMutations],
       ['writes', benchWrites],
       ['fanout', benchFanOut],
       ['storm', benchStorm],

@@ -59,7 +59,7 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string {
 
 /**
  * The `index`-th stretch of work (from 0) between pauses of at least `pauseMs` with no work, so a
- * benchmark that pauses between its phases (scripts/bench-accept.ts) can be read phase by phase.
+ * benchmark that pauses between its phases (the `mutations` section, scripts/bench/mutations.ts) can be read phase by phase.
  */
 export function segmentOf(profile: CpuProfile, index: number, pauseMs = 500): CpuProfile {
   const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
