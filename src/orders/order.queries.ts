@@ -10,6 +10,7 @@ import { SortDirection } from '../common/locale';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { Order } from './order.entity';
 import { OrderRowsQuery, readOrderViews } from './order-views';
+import { preparedRows } from '../common/prepared-statements';
 import { OrderState } from './order.status';
 
 export enum OrderSortField {
@@ -130,10 +131,6 @@ function applyFilters(where: Conditions, viewer: Viewer, filter: OrderFilter | n
   }
 }
 
-async function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  return ((await em.getKnex().raw(sql, params as Knex.RawBinding[])) as { rows: Record<string, unknown>[] }).rows;
-}
-
 export async function listOrders(
   em: EntityManager,
   viewer: Viewer,
@@ -177,7 +174,7 @@ export async function listOrders(
   async function countTotal(): Promise<number> {
     const countWhere = new Conditions();
     applyFilters(countWhere, viewer, args.filter);
-    const [row] = await rowsOf(em, `select count(*) as "count" from "order" o ${countWhere.sql}`, countWhere.params);
+    const [row] = await preparedRows(em, `select count(*) as "count" from "order" o ${countWhere.sql}`, countWhere.params);
     return Number(row.count);
   }
 }
@@ -188,7 +185,8 @@ export async function listOrders(
  */
 async function readOrders(em: EntityManager, query: OrderRowsQuery, selection: ReadonlySet<string> | undefined): Promise<Order[]> {
   if (selection) return readOrderViews(em, query, selection);
-  const rows = await rowsOf(em, `select o.* from "order" o ${query.rest}`, query.params);
+  // Not prepared: a column added by a migration while this instance runs would change `o.*`'s row type under a cached plan.
+  const { rows } = (await em.getKnex().raw(`select o.* from "order" o ${query.rest}`, query.params as Knex.RawBinding[])) as { rows: Record<string, unknown>[] };
   return rows.map((row) => em.map(Order, row));
 }
 
