@@ -10,7 +10,7 @@ import { benchMutations } from './bench/mutations';
 import { PAGE_SIZE, READS } from './bench/operations';
 import { benchPlans } from './bench/plans';
 import { onUnexpectedExit, stopAllProcesses } from './bench/processes';
-import { benchReads } from './bench/reads';
+import { benchBaseline, benchReads } from './bench/reads';
 import { describeMachine, loadAverage, Report } from './bench/report';
 import { ServerUnderTest } from './bench/server';
 import { benchWrites } from './bench/writes';
@@ -87,6 +87,7 @@ async function run(): Promise<string> {
     await checkThroughApi(server.api, issueApiKey.secret);
     const ctx: BenchContext = { config, db, server, market, sellerSecret: issueApiKey.secret, report, log };
     const sections = [
+      ['baseline', benchBaseline],
       ['reads', benchReads],
       ['plans', benchPlans],
       ['mutations', benchMutations],

@@ -19,6 +19,35 @@ export function createContext(em: EntityManager, config: Config, viewer: Viewer 
   return { viewer, em: forked, loaders: createLoaders(forked), config, apiKeys };
 }
 
+/**
+ * An HTTP request's context, whose EntityManager is forked (and its loaders made) when a resolver
+ * first reads it: a request that reads nothing through the ORM (`{ __typename }`, a refused
+ * operation, a read served by row views through the connection) skips the fork, ~7% of the CPU of
+ * a request that does nothing else. The getters sit on the prototype because Apollo copies the
+ * context's own properties into a clone of the same prototype before running an operation.
+ */
+export class RequestContext implements AppContext {
+  private forked?: EntityManager;
+  private made?: Loaders;
+
+  constructor(
+    private readonly root: EntityManager,
+    readonly config: Config,
+    readonly viewer: Viewer | null,
+    readonly apiKeys: ApiKeyCache,
+    /** The request sent a key that is unknown or revoked (anonymousAccessPlugin refuses it). */
+    readonly credentialsRejected: boolean,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.forked ??= this.root.fork());
+  }
+
+  get loaders(): Loaders {
+    return (this.made ??= createLoaders(this.em));
+  }
+}
+
 /** The viewer of a field that requires one; the auth checks guarantee it is set. */
 export function viewerOf(context: AppContext): Viewer {
   if (!context.viewer) throw new Error('viewerOf called on an unauthenticated request');

@@ -9,7 +9,7 @@ import { ApiKeyCache } from './auth/api-key-cache';
 import { Authentication, Authenticator, MAX_CREDENTIAL_LENGTH } from './auth/authentication';
 import { Config } from './config';
 import { consoleRoutes, graphiqlPage } from './console-static';
-import { AppContext, createContext } from './context';
+import { RequestContext } from './context';
 import { anonymousAccessPlugin } from './graphql/anonymous-access';
 import { createFormatError } from './graphql/format-error';
 import { corsMiddleware } from './graphql/cors';
@@ -23,8 +23,6 @@ import { EventBus } from './live/event-bus';
 import { attachWebSocketServer, LiveServer } from './live/websocket';
 import { Metrics } from './metrics';
 import { buildAppSchema } from './schema';
-
-type RequestContext = AppContext & { credentialsRejected: boolean };
 
 /**
  * Connections the kernel completes and queues until the server accepts them (capped by
@@ -195,7 +193,7 @@ export async function createAppServer(deps: {
         if (refusal) throw withHttpStatus(refusal, 400);
         const authentication = res.locals.authentication as Authentication;
         const viewer = authentication.kind === 'viewer' ? authentication.viewer : null;
-        return { ...createContext(orm.em, config, viewer, apiKeys), credentialsRejected: authentication.kind === 'rejected' };
+        return new RequestContext(orm.em, config, viewer, apiKeys, authentication.kind === 'rejected');
       },
     }),
   );

@@ -2,7 +2,7 @@
  * What `npm run bench` measures and where, read once from the environment (README, "Benchmarks").
  * Every figure has a default that finishes in about ten minutes on a two-core machine.
  */
-export const SECTIONS = ['reads', 'plans', 'mutations', 'writes', 'fanout', 'storm', 'live'] as const;
+export const SECTIONS = ['baseline', 'reads', 'plans', 'mutations', 'writes', 'fanout', 'storm', 'live'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {

@@ -33,6 +33,19 @@ export const READS = {
 
 export type ReadName = keyof typeof READS;
 
+/**
+ * The fixed cost of a GraphQL request (`BENCH_ONLY=baseline`): an authenticated `{ __typename }`,
+ * which reads nothing — what every request pays before its first resolver. The floor answers the
+ * same JSON without reading the body's query.
+ */
+export const BASELINE = {
+  Typename: `query Typename { __typename }`,
+} as const;
+
+export type BaselineName = keyof typeof BASELINE;
+
+export const BASELINE_ANSWER = '{"data":{"__typename":"Query"}}';
+
 export const PAGE_SIZE = 20;
 
 const RESULT = `__typename ... on Order { id version } ... on ErrorResult { code message }`;

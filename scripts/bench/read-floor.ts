@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
 import { FLOOR_SQL } from './read-floor-sql';
-import { ReadName } from './operations';
+import { BASELINE_ANSWER, BaselineName, ReadName } from './operations';
 
 /**
  * The read floor (its own process): `pg` + `node:http` answering the benchmark's three reads with
@@ -24,8 +24,9 @@ function orderUuidOf(globalId: unknown): string | null {
 }
 
 async function answer(body: string): Promise<string> {
-  const request = JSON.parse(body) as { operationName?: ReadName; variables?: Record<string, unknown> };
+  const request = JSON.parse(body) as { operationName?: ReadName | BaselineName; variables?: Record<string, unknown> };
   const name = request.operationName;
+  if (name === 'Typename') return BASELINE_ANSWER;
   if (name === 'OrderById') {
     const uuid = orderUuidOf(request.variables?.id);
     if (!uuid) return '{"data":{"order":null}}';
@@ -34,7 +35,7 @@ async function answer(body: string): Promise<string> {
   if (name === 'OrdersPage' || name === 'ShippingPage') {
     return (await pool.query<{ body: string }>({ name, text: FLOOR_SQL[name], values: [shopUuid] })).rows[0].body;
   }
-  throw new Error(`the floor answers OrdersPage, ShippingPage and OrderById, not ${name}`);
+  throw new Error(`the floor answers OrdersPage, ShippingPage, OrderById and Typename, not ${name}`);
 }
 
 function handle(req: IncomingMessage, res: ServerResponse): void {

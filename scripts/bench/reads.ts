@@ -2,11 +2,16 @@ import { once } from 'node:events';
 import { BenchApi } from './api';
 import { BenchContext } from './context';
 import type { LoadJob, LoadResult } from './load-client';
-import { PAGE_SIZE, ReadName, READS } from './operations';
+import { BASELINE, BaselineName, PAGE_SIZE, ReadName, READS } from './operations';
 import { cpuMsOf, forkHelper, HelperChannel, postgresCpuMs, stopProcess } from './processes';
 import { count, duration, median, rate, ratio } from './report';
 
-const LABELS: Record<ReadName, string> = {
+type MeasuredName = ReadName | BaselineName;
+
+const DOCUMENTS: Record<MeasuredName, string> = { ...READS, ...BASELINE };
+
+const LABELS: Record<MeasuredName, string> = {
+  Typename: 'an authenticated `{ __typename }` (the fixed cost of a request)',
   OrdersPage: `a seller's orders page (${PAGE_SIZE} orders with lines, customer, tracking)`,
   ShippingPage: 'the same filtered to SHIPPING, by deadline',
   OrderById: 'one order by id with its lines',
@@ -38,15 +43,16 @@ export async function pickOrderId(ctx: BenchContext): Promise<string> {
   return Buffer.from(`Order:${rows[0].id}`, 'utf8').toString('base64url');
 }
 
-function variablesOf(name: ReadName, orderId: string): Record<string, unknown> {
+function variablesOf(name: MeasuredName, orderId: string): Record<string, unknown> {
+  if (name === 'Typename') return {};
   return name === 'OrderById' ? { id: orderId } : { first: PAGE_SIZE };
 }
 
 /** The server's answer must be well-formed, non-empty, and the same JSON as the floor's (whitespace aside). */
-function checkAnswers(name: ReadName, ours: string, floor: string): void {
+function checkAnswers(name: MeasuredName, ours: string, floor: string): void {
   const data = (JSON.parse(ours) as { data?: any; errors?: unknown }).data;
   if (!data || (JSON.parse(ours) as { errors?: unknown }).errors) throw new Error(`${name}: the server answered errors: ${ours.slice(0, 500)}`);
-  const empty = name === 'OrderById' ? !data.order?.lines?.length : !data.orders?.edges?.length;
+  const empty = name === 'Typename' ? data.__typename !== 'Query' : name === 'OrderById' ? !data.order?.lines?.length : !data.orders?.edges?.length;
   if (empty && name !== 'ShippingPage') throw new Error(`${name}: the server answered no data: ${ours.slice(0, 500)}`);
   const [a, b] = [JSON.stringify(JSON.parse(ours)), JSON.stringify(JSON.parse(floor))];
   if (a === b) return;
@@ -77,11 +83,21 @@ function medianOf(samples: Sample[], pick: (sample: Sample) => number): number {
   return median(samples.map(pick));
 }
 
+/** Reads: the orders page, the SHIPPING page and one order by id (benchRequests). */
+export function benchReads(ctx: BenchContext): Promise<void> {
+  return benchRequests(ctx, Object.keys(READS) as ReadName[]);
+}
+
+/** The fixed cost of any GraphQL request: an authenticated `{ __typename }` against the floor's constant answer. */
+export function benchBaseline(ctx: BenchContext): Promise<void> {
+  return benchRequests(ctx, Object.keys(BASELINE) as BaselineName[]);
+}
+
 /**
- * Reads: each request against the server and against the floor, in interleaved rounds (ours,
- * floor, ours, floor, …) after a warm-up of each, so both meet the same machine; medians reported.
+ * Each request against the server and against the floor, in interleaved rounds (ours, floor, ours,
+ * floor, …) after a warm-up of each, so both meet the same machine; medians reported.
  */
-export async function benchReads(ctx: BenchContext): Promise<void> {
+async function benchRequests(ctx: BenchContext, names: MeasuredName[]): Promise<void> {
   const { config, report, log } = ctx;
   const floorPort = config.httpPort + 1;
   const floorProcess = forkHelper('the read floor', 'read-floor.js', {
@@ -94,8 +110,8 @@ export async function benchReads(ctx: BenchContext): Promise<void> {
     await once(floorProcess, 'message');
     const floorApi = new BenchApi(floorPort, ctx.sellerSecret);
     const orderId = await pickOrderId(ctx);
-    for (const name of Object.keys(READS) as ReadName[]) {
-      const body = JSON.stringify({ operationName: name, query: READS[name], variables: variablesOf(name, orderId) });
+    for (const name of names) {
+      const body = JSON.stringify({ operationName: name, query: DOCUMENTS[name], variables: variablesOf(name, orderId) });
       const [ours, floor] = [await ctx.server.api.raw(body, ctx.sellerSecret), await floorApi.raw(body)];
       checkAnswers(name, ours, floor);
       const job = (port: number, expectBody: string): LoadJob => ({
@@ -124,7 +140,7 @@ export async function benchReads(ctx: BenchContext): Promise<void> {
         }
       }
       const [o, f] = [samples.ours, samples.floor];
-      const section = `reads: ${LABELS[name]}`;
+      const section = `${name === 'Typename' ? 'baseline' : 'reads'}: ${LABELS[name]}`;
       const both = (pick: (sample: Sample) => number, format: (value: number) => string) => {
         const [ours, floor] = [medianOf(o, pick), medianOf(f, pick)];
         return { ours: format(ours), floor: format(floor), ratio: ratio(ours, floor) };

@@ -9,7 +9,8 @@ import { localIdOf } from '../common/global-id';
 import { SortDirection } from '../common/locale';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
 import { Order } from './order.entity';
-import { readOrderViews } from './order-views';
+import { OrderRowsQuery, readOrderViews } from './order-views';
+import { preparedRows } from '../common/prepared-statements';
 import { OrderState } from './order.status';
 
 export enum OrderSortField {
@@ -72,42 +73,60 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/**
+ * A where clause on "order" aliased `o`, as text with `?` placeholders and their values: statements
+ * here are written as SQL and bound by knex.raw, not built through knex's query builder per request.
+ */
+class Conditions {
+  private readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(clause: string, ...params: unknown[]): void {
+    this.clauses.push(clause);
+    this.params.push(...params);
+  }
+
+  get sql(): string {
+    return this.clauses.length ? `where ${this.clauses.join(' and ')}` : '';
+  }
+}
+
 /** The orders the viewer may see (tenantScope's shop or customer). */
-function applyScope(query: Knex.QueryBuilder, viewer: Viewer): void {
+function applyScope(where: Conditions, viewer: Viewer): void {
   const scope = tenantScope(viewer) as { shop?: string; customer?: string };
-  if (scope.shop) query.where('o.shop_id', scope.shop);
-  if (scope.customer) query.where('o.customer_id', scope.customer);
+  if (scope.shop) where.add('o.shop_id = ?', scope.shop);
+  if (scope.customer) where.add('o.customer_id = ?', scope.customer);
 }
 
 /** The viewer's scope and the client's filters, shared by the page query and its count. */
-function applyFilters(query: Knex.QueryBuilder, viewer: Viewer, filter: OrderFilter | null | undefined): void {
-  applyScope(query, viewer);
+function applyFilters(where: Conditions, viewer: Viewer, filter: OrderFilter | null | undefined): void {
+  applyScope(where, viewer);
   if (!filter) return;
   if (filter.shopId) {
     if (viewer.role !== Role.OPERATOR) throw apiError('FORBIDDEN', 'Only operators filter by shop');
     const shopUuid = localIdOf('Shop', filter.shopId);
     if (!shopUuid) throw apiError('BAD_REQUEST', 'filter.shopId is not a shop id');
-    query.where('o.shop_id', shopUuid);
+    where.add('o.shop_id = ?', shopUuid);
   }
-  if (filter.states?.length) query.whereIn('o.state', filter.states);
-  if (filter.hasOpenIncident === true) query.whereRaw(OPEN_INCIDENT_LINE);
-  if (filter.hasOpenIncident === false) query.whereRaw(`not ${OPEN_INCIDENT_LINE}`);
-  if (filter.createdAfter) query.where('o.created_at', '>', filter.createdAfter);
-  if (filter.createdBefore) query.where('o.created_at', '<', filter.createdBefore);
+  if (filter.states?.length) where.add(`o.state in (${filter.states.map(() => '?').join(', ')})`, ...filter.states);
+  if (filter.hasOpenIncident === true) where.add(OPEN_INCIDENT_LINE);
+  if (filter.hasOpenIncident === false) where.add(`not ${OPEN_INCIDENT_LINE}`);
+  if (filter.createdAfter) where.add('o.created_at > ?', filter.createdAfter);
+  if (filter.createdBefore) where.add('o.created_at < ?', filter.createdBefore);
   if (filter.overdue != null) {
     const now = clock.now();
     const overdue = `((o.state = 'WAITING_ACCEPTANCE' and o.acceptance_deadline <= ?) or (o.state = 'SHIPPING' and o.shipping_deadline <= ?))`;
-    query.whereRaw(filter.overdue ? overdue : `not ${overdue}`, [now, now]);
+    where.add(filter.overdue ? overdue : `not ${overdue}`, now, now);
   }
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw apiError('BAD_REQUEST', 'filter.search must be at most 200 characters');
     const pattern = `%${escapeLike(search)}%`;
-    query.where((or) =>
-      or
-        .where('o.reference', 'ilike', pattern)
-        .orWhereRaw('exists (select 1 from order_line l where l.order_id = o.id and l.product_title ilike ?)', [pattern])
-        .orWhereRaw('exists (select 1 from customer c where c.id = o.customer_id and c.display_name ilike ?)', [pattern]),
+    where.add(
+      '(o.reference ilike ? or exists (select 1 from order_line l where l.order_id = o.id and l.product_title ilike ?) or exists (select 1 from customer c where c.id = o.customer_id and c.display_name ilike ?))',
+      pattern,
+      pattern,
+      pattern,
     );
   }
 }
@@ -125,15 +144,17 @@ export async function listOrders(
   const ascending = (sort.direction === SortDirection.ASC) !== request.backwards;
   const direction = ascending ? 'asc' : 'desc';
 
-  const knex = em.getKnex();
-  const query = knex.from({ o: 'order' });
-  applyFilters(query, viewer, args.filter);
+  const where = new Conditions();
+  applyFilters(where, viewer, args.filter);
   if (request.cursor) {
     const [value, uuid] = request.cursor as [string | null, string];
-    query.whereRaw(`(${expression.sql}, o.id) ${ascending ? '>' : '<'} (?::timestamptz, ?::uuid)`, [value ?? 'infinity', uuid]);
+    where.add(`(${expression.sql}, o.id) ${ascending ? '>' : '<'} (?::timestamptz, ?::uuid)`, value ?? 'infinity', uuid);
   }
-  query.orderByRaw(`${expression.sql} ${direction}, o.id ${direction}`).limit(request.size + 1);
-  const { nodes, hasMore } = slicePage(await readOrders(em, query, selection), request);
+  const rows: OrderRowsQuery = {
+    rest: `${where.sql} order by ${expression.sql} ${direction}, o.id ${direction} limit ?`,
+    params: [...where.params, request.size + 1],
+  };
+  const { nodes, hasMore } = slicePage(await readOrders(em, rows, selection), request);
   const cursorOf = (order: Order) => encodeCursor(cursorKind, [expression.value(order)?.toISOString() ?? null, order.uuid]);
 
   return {
@@ -151,9 +172,9 @@ export async function listOrders(
   };
 
   async function countTotal(): Promise<number> {
-    const countQuery = knex.count({ count: '*' }).from({ o: 'order' });
-    applyFilters(countQuery, viewer, args.filter);
-    const [row] = (await countQuery) as { count: string }[];
+    const countWhere = new Conditions();
+    applyFilters(countWhere, viewer, args.filter);
+    const [row] = await preparedRows(em, `select count(*) as "count" from "order" o ${countWhere.sql}`, countWhere.params);
     return Number(row.count);
   }
 }
@@ -162,9 +183,10 @@ export async function listOrders(
  * The rows of `query` (on "order" aliased `o`) as views when `selection` (the fields the operation
  * reads on each order, order-views.ts) is given: views can serve all of it; else as managed entities.
  */
-async function readOrders(em: EntityManager, query: Knex.QueryBuilder, selection: ReadonlySet<string> | undefined): Promise<Order[]> {
+async function readOrders(em: EntityManager, query: OrderRowsQuery, selection: ReadonlySet<string> | undefined): Promise<Order[]> {
   if (selection) return readOrderViews(em, query, selection);
-  const rows: Record<string, unknown>[] = await query.select('o.*');
+  // Not prepared: a column added by a migration while this instance runs would change `o.*`'s row type under a cached plan.
+  const { rows } = (await em.getKnex().raw(`select o.* from "order" o ${query.rest}`, query.params as Knex.RawBinding[])) as { rows: Record<string, unknown>[] };
   return rows.map((row) => em.map(Order, row));
 }
 
@@ -176,10 +198,10 @@ export async function findOrder(
   selection?: ReadonlySet<string>,
 ): Promise<Order | null> {
   if (!selection) return em.findOne(Order, { ...where, ...tenantScope(viewer) });
-  const query = em.getKnex().from({ o: 'order' });
-  applyScope(query, viewer);
-  if ('uuid' in where) query.where('o.id', where.uuid);
-  else query.where('o.reference', where.reference);
-  const [order] = await readOrders(em, query.limit(1), selection);
+  const conditions = new Conditions();
+  applyScope(conditions, viewer);
+  if ('uuid' in where) conditions.add('o.id = ?', where.uuid);
+  else conditions.add('o.reference = ?', where.reference);
+  const [order] = await readOrders(em, { rest: `${conditions.sql} limit 1`, params: conditions.params }, selection);
   return order ?? null;
 }
