@@ -35,9 +35,9 @@ const ACCEPT_STATEMENTS = 4;
 const SET_TRACKING_STATEMENTS = 4;
 /**
  * placeOrder: BEGIN; the shop and the customer (one statement); the reference's uniqueness; the
- * order's and its lines' inserts; the event; COMMIT.
+ * order's and its lines' inserts with the event (one statement); COMMIT.
  */
-const PLACE_STATEMENTS = 7;
+const PLACE_STATEMENTS = 5;
 /** A refused step without an idempotency key: BEGIN; the order with its lines; ROLLBACK (no savepoint to undo, nothing written). */
 const REFUSED_STATEMENTS = 3;
 /** With an idempotency key: the key's lock and lookup and the savepoint come on top (the outcome's insert joins the last write). */

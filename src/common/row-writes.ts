@@ -21,6 +21,8 @@ export interface RowWrite {
 interface HeldRows {
   entities: Set<object>;
   pending: Map<object, Set<string>>;
+  /** Rows the transaction made: inserted with every column at the end, whatever changed on them meanwhile. */
+  created: Set<object>;
 }
 
 const heldByEm = new WeakMap<EntityManager, HeldRows>();
@@ -30,9 +32,30 @@ const heldByEm = new WeakMap<EntityManager, HeldRows>();
  * are written by `collectRowWrites` / `heldRowWrites`, and the unit of work sees them as unchanged.
  */
 export function holdRows(em: EntityManager, entities: Iterable<object>): void {
-  let held = heldByEm.get(em);
-  if (!held) heldByEm.set(em, (held = { entities: new Set(), pending: new Map() }));
+  const held = heldRowsOf(em);
   for (const entity of entities) held.entities.add(entity);
+}
+
+/**
+ * Hands new entities (made with `new`, never `em.create`) to this writer: they become managed (in
+ * the identity map, so the rest of the transaction finds them as it would a loaded row) with a
+ * snapshot of themselves, so the unit of work never inserts them; `heldRowWrites` inserts them.
+ */
+export function holdNewRows(em: EntityManager, entities: Iterable<object>): void {
+  const held = heldRowsOf(em);
+  const comparator = em.getComparator();
+  for (const entity of entities) {
+    em.getUnitOfWork().register(entity);
+    helper(entity).__originalEntityData = comparator.prepareEntity(entity);
+    held.created.add(entity);
+    held.entities.add(entity);
+  }
+}
+
+function heldRowsOf(em: EntityManager): HeldRows {
+  let held = heldByEm.get(em);
+  if (!held) heldByEm.set(em, (held = { entities: new Set(), pending: new Map(), created: new Set() }));
+  return held;
 }
 
 /** After a rollback to a savepoint: the entities are gone from the EntityManager, and what they changed with them. */
@@ -59,6 +82,11 @@ export function collectRowWrites(em: EntityManager): void {
     // Only columns of the row itself; anything else (a collection) stays the unit of work's.
     const changed = Object.keys(diff).filter((name) => isColumn(meta.properties[name]));
     if (changed.length === 0) continue;
+    if (held.created.has(entity)) {
+      // Inserted whole at the end: only the snapshot needs to follow.
+      for (const name of changed) original[name] = current[name];
+      continue;
+    }
     let pending = held.pending.get(entity);
     if (!pending) held.pending.set(entity, (pending = new Set()));
     for (const name of changed) {
@@ -68,12 +96,17 @@ export function collectRowWrites(em: EntityManager): void {
   }
 }
 
-/** The UPDATEs of every held row that changed: its changed columns, set to the entity's values now. */
+/**
+ * The INSERTs of the rows the transaction made and the UPDATEs of every held row that changed (its
+ * changed columns), with the entities' values now. Foreign keys are checked at the end of the
+ * statement these go in, so their order does not matter.
+ */
 export function heldRowWrites(em: EntityManager): RowWrite[] {
   collectRowWrites(em);
   const held = heldByEm.get(em);
-  if (!held || held.pending.size === 0) return [];
-  const writes: RowWrite[] = [];
+  if (!held || (held.pending.size === 0 && held.created.size === 0)) return [];
+  const writes: RowWrite[] = [...held.created].map((entity) => insertRow(em, entity));
+  held.created.clear();
   for (const [entity, names] of held.pending) {
     const meta = helper(entity).__meta as EntityMetadata<any>;
     const props = [...names].sort().map((name) => meta.properties[name]);

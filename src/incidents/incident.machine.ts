@@ -1,4 +1,3 @@
-import { holdRows } from '../common/row-writes';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CUSTOMER_SIDE, Role, SELLER_SIDE } from '../auth/role';
@@ -6,6 +5,7 @@ import { Viewer } from '../auth/viewer';
 import { AlreadyExistsError, ErrorResult, InvalidStateError, ValidationError } from '../common/errors';
 import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
+import { holdRows } from '../common/row-writes';
 import { defineMachine, Guard, Step, StepTx, takeStep } from '../common/step-machine';
 import { checkList, checkText, firstProblem } from '../common/validation';
 import { MAX_MESSAGE_LENGTH, ThreadSide } from '../messages/message-access';

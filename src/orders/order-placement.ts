@@ -9,6 +9,7 @@ import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { runIdempotent } from '../common/idempotency';
 import { createLoaders } from '../common/loaders';
+import { holdNewRows } from '../common/row-writes';
 import { asStepTx, takeStep } from '../common/step-machine';
 import { Tx } from '../common/transaction';
 import { checkInt, checkList, checkText, firstProblem, parseAmount, Path } from '../common/validation';
@@ -126,7 +127,7 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
   if (!customer) return new NotFoundError('Customer not found');
 
   const address = input.shippingAddress;
-  const order = tx.em.create(Order, {
+  const order = Object.assign(new Order(), {
     reference: await nextReference(tx.em, tx.now),
     shop,
     customer,
@@ -146,19 +147,20 @@ async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, confi
     createdAt: tx.now,
     updatedAt: tx.now,
   });
-  input.lines.forEach((line, index) =>
-    order.lines.add(
-      tx.em.create(OrderLine, {
-        order,
-        index,
-        offerSku: line.offerSku.trim(),
-        productTitle: line.productTitle.trim(),
-        quantity: line.quantity,
-        unitPriceMinor: parsed.unitPricesMinor[index],
-        state: OrderLineState.WAITING_ACCEPTANCE,
-      }),
-    ),
+  const lines = input.lines.map((line, index) =>
+    Object.assign(new OrderLine(), {
+      order,
+      index,
+      offerSku: line.offerSku.trim(),
+      productTitle: line.productTitle.trim(),
+      quantity: line.quantity,
+      unitPriceMinor: parsed.unitPricesMinor[index],
+      state: OrderLineState.WAITING_ACCEPTANCE,
+    }),
   );
+  order.lines.set(lines);
+  // Inserted with the order's event in one statement (src/common/row-writes.ts), not by the unit of work.
+  holdNewRows(tx.em, [order, ...lines]);
   order.version = 0; // touchOrder makes it 1
   await touchOrder(asStepTx(tx, viewer, config), order);
   tx.record(orderEvent(order, null, { event: EventType.ORDER_PLACED }));

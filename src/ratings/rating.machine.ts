@@ -1,8 +1,8 @@
-import { holdRows } from '../common/row-writes';
 import { LockMode } from '@mikro-orm/core';
 import { CUSTOMER_SIDE, OPERATOR_ONLY, SELLER_SIDE } from '../auth/role';
 import { AlreadyExistsError, DeadlinePassedError, ErrorResult, InvalidStateError } from '../common/errors';
 import { EventType } from '../common/events/event-type';
+import { holdRows } from '../common/row-writes';
 import { defineMachine, Guard, Step } from '../common/step-machine';
 import { checkInt, checkText, firstProblem } from '../common/validation';
 import { Order } from '../orders/order.entity';

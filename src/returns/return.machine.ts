@@ -1,4 +1,3 @@
-import { holdRows } from '../common/row-writes';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CUSTOMER_SIDE, SELLER_SIDE } from '../auth/role';
@@ -7,6 +6,7 @@ import { addBusinessDays } from '../common/business-days';
 import { EventDraft } from '../common/events/event-log';
 import { EventType } from '../common/events/event-type';
 import { Money } from '../common/money';
+import { holdRows } from '../common/row-writes';
 import { defineMachine, Guard, Step, StepTx } from '../common/step-machine';
 import { ErrorResult } from '../common/errors';
 import { checkText } from '../common/validation';
