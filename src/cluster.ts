@@ -75,6 +75,11 @@ export class WorkerPool {
     });
   }
 
+  /** The process ids of the workers running now. */
+  pids(): number[] {
+    return Object.values(cluster.workers ?? {}).flatMap((worker) => (worker && !worker.isDead() && worker.process.pid ? [worker.process.pid] : []));
+  }
+
   /** SIGTERM to every worker (each drains as a single server does), resolved once all have exited. */
   async stop(): Promise<void> {
     this.stopping = true;

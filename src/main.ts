@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       port = app.port;
     }
     if (stopping) return;
-    logger.info({ url: `http://${config.host}:${port}/graphql`, workers: config.workers }, 'ready');
+    logger.info({ url: `http://${config.host}:${port}/graphql`, workers: config.workers, workerPids: workers?.pids() ?? [process.pid] }, 'ready');
   } catch (error) {
     if (stopping) return; // a signal stopped the database under start-up; shutdown() exits
     await workers?.stop();
