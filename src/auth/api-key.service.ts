@@ -23,22 +23,26 @@ export function newSecret(): string {
 
 /** Reads the viewer of a secret's hash from the database; null for unknown or revoked keys. */
 export async function viewerForSecretHash(em: EntityManager, secretHash: string): Promise<Viewer | null> {
-  const key = await em.findOne(
-    ApiKey,
-    { secretHash, revokedAt: null },
-    { populate: ['shop', 'customer'] },
-  );
-  if (!key) return null;
-  // A seller key without its shop (or a customer key without its customer) must never fall back
-  // to an unscoped view: every tenant filter keys on these ids.
-  if ((key.role === Role.SELLER && !key.shop) || (key.role === Role.CUSTOMER && !key.customer)) return null;
-  return {
-    role: key.role,
-    apiKeyUuid: key.uuid,
-    shopUuid: key.shop?.uuid,
-    customerUuid: key.customer?.uuid,
-    displayName: key.shop?.name ?? key.customer?.displayName ?? key.name,
-  };
+  return (await viewersForSecretHashes(em, [secretHash])).get(secretHash) ?? null;
+}
+
+/** The viewers of valid keys among these secret hashes, in one statement; unknown and revoked ones are absent. */
+export async function viewersForSecretHashes(em: EntityManager, secretHashes: readonly string[]): Promise<Map<string, Viewer>> {
+  const keys = await em.find(ApiKey, { secretHash: { $in: [...new Set(secretHashes)] }, revokedAt: null }, { populate: ['shop', 'customer'] });
+  const viewers = new Map<string, Viewer>();
+  for (const key of keys) {
+    // A seller key without its shop (or a customer key without its customer) must never fall back
+    // to an unscoped view: every tenant filter keys on these ids.
+    if ((key.role === Role.SELLER && !key.shop) || (key.role === Role.CUSTOMER && !key.customer)) continue;
+    viewers.set(key.secretHash, {
+      role: key.role,
+      apiKeyUuid: key.uuid,
+      shopUuid: key.shop?.uuid,
+      customerUuid: key.customer?.uuid,
+      displayName: key.shop?.name ?? key.customer?.displayName ?? key.name,
+    });
+  }
+  return viewers;
 }
 
 /** Which of these keys are still valid (not revoked): one statement for any number of open sockets. */
