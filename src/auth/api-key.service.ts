@@ -29,7 +29,10 @@ export async function viewerForSecretHash(em: EntityManager, secretHash: string)
 
 /** The viewers of valid keys among these secret hashes, in one statement; unknown and revoked ones are absent. */
 export async function viewersForSecretHashes(em: EntityManager, secretHashes: readonly string[]): Promise<Map<string, Viewer>> {
-  const keys = await em.find(ApiKey, { secretHash: { $in: [...new Set(secretHashes)] }, revokedAt: null }, { populate: ['shop', 'customer'] });
+  const distinct = [...new Set(secretHashes)];
+  // At most one key per hash (the column is unique): the limit says so to the planner, which then
+  // takes the unique index even while the table is small enough to read whole.
+  const keys = await em.find(ApiKey, { secretHash: { $in: distinct }, revokedAt: null }, { populate: ['shop', 'customer'], limit: distinct.length });
   const viewers = new Map<string, Viewer>();
   for (const key of keys) {
     // A seller key without its shop (or a customer key without its customer) must never fall back
