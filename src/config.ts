@@ -27,6 +27,8 @@ export interface Config {
   limits: AbuseLimits;
   /** Browser origins allowed to call the API (src/graphql/cors.ts); empty: same origin only. */
   corsOrigins: readonly string[];
+  /** Server processes sharing the port (src/cluster.ts); 1: this process serves alone. */
+  workers: number;
 }
 
 export interface AbuseLimits {
@@ -166,6 +168,7 @@ const ENVIRONMENT = z.object({
   WS_MAX_SOCKETS_PER_KEY: wholeNumber(20, 1, 1_000_000),
   WS_MAX_BUFFERED_BYTES: wholeNumber(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
   CORS_ORIGINS: corsOrigins,
+  WORKERS: wholeNumber(1, 1, 64),
 }).refine((v) => !(v.NODE_ENV === 'production' && v.CORS_ORIGINS.includes('*')), {
   path: ['CORS_ORIGINS'],
   message: 'may not be * when NODE_ENV=production: list the origins',
@@ -212,5 +215,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketBufferBytes: v.WS_MAX_BUFFERED_BYTES,
     },
     corsOrigins: v.CORS_ORIGINS,
+    workers: v.WORKERS,
   };
 }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { App } from './app';
+import type { WorkerPool } from './cluster';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, Logger } from './common/logger';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres';
@@ -31,7 +33,11 @@ function reportStartFailure(error: unknown, logger?: Logger): never {
   exit(1);
 }
 
-/** Start: config -> listen address -> database (embedded or DATABASE_URL) -> migrations -> server; SIGTERM drains. */
+/**
+ * Start: config -> listen address -> database (embedded or DATABASE_URL) -> migrations -> server;
+ * SIGTERM drains. With WORKERS > 1 this process is the primary: it migrates, then the workers
+ * (runWorker) serve and it drains them on a signal before stopping the database (src/cluster.ts).
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -43,16 +49,19 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
   let app: App | undefined;
+  let workers: WorkerPool | undefined;
   let stopping = false;
 
   // A signal in any phase of start-up (migrations included) stops the embedded database too.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, app ? 'draining' : 'stopping during start-up');
+    const serving = app ?? workers;
+    logger.info({ signal }, serving ? 'draining' : 'stopping during start-up');
     try {
       await app?.stop();
-      if (app) logger.info('drained; stopping the embedded database');
+      await workers?.stop();
+      if (serving) logger.info('drained; stopping the embedded database');
       await embedded?.stop();
       logger.info('stopped cleanly');
       exit(0);
@@ -84,16 +93,65 @@ async function main(): Promise<void> {
     for (const signal of SIGNALS) {
       for (const listener of process.listeners(signal)) if (listener !== onSignal) process.removeListener(signal, listener);
     }
-    // The application (a second of loading) is required only once the configuration is checked.
-    const { startApp } = require('./app') as typeof import('./app');
-    app = await startApp(config, databaseUrl, { logger });
+    let port: number;
+    if (config.workers > 1) {
+      const { prepareDatabase, WorkerPool } = require('./cluster') as typeof import('./cluster');
+      await prepareDatabase(config, databaseUrl);
+      if (stopping) return;
+      workers = new WorkerPool(config.workers, databaseUrl, logger);
+      port = await workers.start();
+    } else {
+      // The application (a second of loading) is required only once the configuration is checked.
+      const { startApp } = require('./app') as typeof import('./app');
+      app = await startApp(config, databaseUrl, { logger });
+      port = app.port;
+    }
+    if (stopping) return;
+    logger.info({ url: `http://${config.host}:${port}/graphql`, workers: config.workers, workerPids: workers?.pids() ?? [process.pid] }, 'ready');
   } catch (error) {
     if (stopping) return; // a signal stopped the database under start-up; shutdown() exits
+    await workers?.stop();
     await embedded?.stop().catch((stopError: unknown) => logger.error({ err: stopError }, 'could not stop the embedded database'));
     reportStartFailure(error, logger);
   }
-  if (stopping) return;
-  logger.info({ url: `http://${config.host}:${app.port}/graphql` }, 'ready');
 }
 
-main().catch((error) => reportStartFailure(error));
+/**
+ * One server process of several (WORKERS > 1): the primary has checked the configuration, started
+ * the database and migrated; this process serves on the shared port until SIGTERM, then drains.
+ */
+async function runWorker(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    reportStartFailure(error);
+  }
+  const logger = createLogger(config.logLevel).child({ worker: cluster.worker!.id });
+  let app: App | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await app?.stop();
+      logger.info({ signal }, 'worker drained');
+      exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'worker shutdown failed');
+      exit(1);
+    }
+  };
+  // SIGTERM comes from the primary; SIGINT and SIGHUP reach the whole process group from a terminal.
+  for (const signal of SIGNALS) process.on(signal, (received: NodeJS.Signals) => void shutdown(received));
+  try {
+    const { startApp } = require('./app') as typeof import('./app');
+    app = await startApp(config, config.databaseUrl!, { logger });
+  } catch (error) {
+    reportStartFailure(error, logger);
+  }
+  if (!stopping) logger.info({ pid: process.pid }, 'worker ready');
+}
+
+if (cluster.isWorker) runWorker().catch((error) => reportStartFailure(error));
+else main().catch((error) => reportStartFailure(error));

@@ -2,6 +2,8 @@ import { EVENT_BUS_APPLICATION_NAME } from '../src/live/event-bus';
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { Client as PgClient } from 'pg';
+import { ApiKeyCache } from '../src/auth/api-key-cache';
+import { hashSecret } from '../src/auth/api-key.service';
 import { localIdOf } from '../src/common/global-id';
 import { IssueApiKeyDocument, RevokeApiKeyDocument } from './generated/graphql';
 import { startTestApp, TestApp } from './support/app';
@@ -88,6 +90,29 @@ describe('the key cache', () => {
     const socket = await acknowledgedSocket(t, market.keys.seller);
     expect(await t.countQueries(() => ask(socket, 'cached', '{ viewer { role } }'))).toBe(0);
     socket.socket.close();
+  });
+
+  it('reads the keys it does not hold, checked in the same turn of the event loop, in one statement (a reconnect storm)', async () => {
+    const cache = new ApiKeyCache(t.app.orm.em, t.app.bus);
+    try {
+      const keys = [await issueSellerKey(t, 'burza 1'), await issueSellerKey(t, 'burza 2'), await issueSellerKey(t, 'burza 3')];
+      const unknown = hashSecret('sk_never_issued_0123456789abcdef');
+      const alone = await t.countQueries(() => cache.viewerFor(hashSecret(keys[0].secret)));
+      // Four tabs of each fresh key and one unknown key, checked at once, with nothing cached.
+      cache.clear();
+      const hashes = [...keys, ...keys, ...keys, ...keys].map((key) => hashSecret(key.secret)).concat(unknown);
+      let viewers: Awaited<ReturnType<ApiKeyCache['viewerFor']>>[] = [];
+      const together = await t.countQueries(async () => (viewers = await Promise.all(hashes.map((hash) => cache.viewerFor(hash)))));
+      expect(together).toBe(alone);
+      expect(viewers.map((viewer) => viewer && [viewer.role, viewer.displayName, viewer.apiKeyUuid])).toEqual([
+        ...[...keys, ...keys, ...keys, ...keys].map((key) => ['SELLER', market.shop.name, localIdOf('ApiKey', key.id)]),
+        null,
+      ]);
+      // ...and cached now: none of them is read again.
+      expect(await t.countQueries(() => Promise.all(hashes.slice(0, 3).map((hash) => cache.viewerFor(hash))))).toBe(0);
+    } finally {
+      cache.detach();
+    }
   });
 
   it('forgets a revoked key at once, on the instance that revoked it and on another that had it cached', async () => {

@@ -80,6 +80,7 @@ describe('loadConfig', () => {
       smtpTimeoutMs: 60_000,
       limits: { failedKeyChecksPerMinute: 10, socketsPerKey: 20, socketBufferBytes: 4 * 1024 * 1024 },
       corsOrigins: [],
+      workers: 1,
     });
   });
 
@@ -87,6 +88,7 @@ describe('loadConfig', () => {
     ['AUTH_FAILURES_PER_MINUTE', '0', 'AUTH_FAILURES_PER_MINUTE must be a whole number from 1 to 1000000, got "0"'],
     ['WS_MAX_SOCKETS_PER_KEY', 'many', 'WS_MAX_SOCKETS_PER_KEY must be a whole number from 1 to 1000000, got "many"'],
     ['WS_MAX_BUFFERED_BYTES', '1024', 'WS_MAX_BUFFERED_BYTES must be a whole number from 65536 to 1073741824, got "1024"'],
+    ['WORKERS', '0', 'WORKERS must be a whole number from 1 to 64, got "0"'],
   ])('refuses %s=%s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

@@ -21,6 +21,8 @@ export interface BenchConfig {
   stormTimeoutSeconds: number;
   /** The live section: shops, seller frontends per shop, customer messages per second, for how long. */
   live: { shops: number; tabsPerShop: number; rate: number; seconds: number };
+  /** Server processes (the server's WORKERS setting). */
+  workers: number;
   pgPort: number;
   /** The server; the read floor and the WebSocket floor take the next two ports. */
   httpPort: number;
@@ -70,6 +72,7 @@ export function loadBenchConfig(): BenchConfig {
       rate: whole('BENCH_LIVE_RATE', 200, 1, 10_000),
       seconds: whole('BENCH_LIVE_SECONDS', 30, 1, 3_600),
     },
+    workers: whole('BENCH_WORKERS', 1, 1, 64),
     pgPort: whole('BENCH_PG_PORT', 54357, 1, 65535),
     httpPort: whole('BENCH_HTTP_PORT', 4107, 1, 65533),
   };
@@ -93,5 +96,6 @@ export function describeConfig(config: BenchConfig): string {
     `BENCH_LIVE_TABS_PER_SHOP=${config.live.tabsPerShop}`,
     `BENCH_LIVE_RATE=${config.live.rate}`,
     `BENCH_LIVE_SECONDS=${config.live.seconds}`,
+    `BENCH_WORKERS=${config.workers}`,
   ].join(' ');
 }

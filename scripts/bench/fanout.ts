@@ -1,6 +1,7 @@
 import { sleep } from './api';
 import { BenchContext } from './context';
 import { Inspector } from './inspector';
+import { countersSince, listenCounters, loadAverage } from './kernel-counters';
 import { ADMIN, DASHBOARD_QUERY, SubscriptionName } from './operations';
 import { cpuMsOf, forkHelper, HelperChannel, rssBytesOf, stopProcess, waitUntilIdle } from './processes';
 import { bytes, count, duration, percentile, ratio, Report } from './report';
@@ -257,6 +258,8 @@ export async function benchStorm(ctx: BenchContext): Promise<void> {
   await waitUntilIdle(ctx.server.pid);
   await ctx.server.restart(heapBreakdown ? [`--inspect=127.0.0.1:${inspectorPort}`] : []);
   const inspector = heapBreakdown ? await Inspector.connect(inspectorPort) : undefined;
+  // Every worker has loaded and listens (ready answers once the first one does).
+  await waitUntilIdle(ctx.server.pid);
   const fleet = SocketFleet.start(Math.ceil(tabs / config.socketsPerWorker));
   try {
     await fleet.reset(); // the workers are up and listening before the clock starts
@@ -264,6 +267,8 @@ export async function benchStorm(ctx: BenchContext): Promise<void> {
     const heapBefore = inspector ? await heapState(inspector) : undefined;
     const rssBefore = rssBytesOf(ctx.server.pid);
     const cpuBefore = cpuMsOf(ctx.server.pid);
+    const kernelBefore = listenCounters();
+    const loadBefore = loadAverage();
     const started = Date.now();
     log(`${tabs} tabs connecting at once (${fleet.size} socket workers) ...`);
     const result = await fleet.connect({
@@ -276,16 +281,21 @@ export async function benchStorm(ctx: BenchContext): Promise<void> {
       timeoutMs: config.stormTimeoutSeconds * 1000,
     });
     const serverCpuMs = cpuMsOf(ctx.server.pid) - cpuBefore;
+    const kernel = countersSince(kernelBefore);
+    const loadAfter = loadAverage();
     await sleep(2_000);
     const rssAfter = rssBytesOf(ctx.server.pid);
     const stats = await fleet.stats([]);
     if (result.firstFailure) log(`  first failure: ${result.firstFailure}`);
-    const section = `reconnect storm: ${count(tabs)} seller tabs at once, 3 subscriptions each, fresh server`;
+    const processes = config.workers > 1 ? `, ${config.workers} server workers` : '';
+    const section = `reconnect storm: ${count(tabs)} seller tabs at once, 3 subscriptions each, fresh server${processes}`;
     report.add({ section, figure: 'time until every tab is served (acknowledged + initial dashboard)', ours: result.served ? duration(result.lastServedAt - started) : 'n/a' });
     report.add({ section, figure: `tabs failed (not served within ${config.stormTimeoutSeconds} s)`, ours: count(result.failed) });
     report.add({ section, figure: 'server memory per tab (RSS growth / tabs)', ours: bytes((rssAfter - rssBefore) / Math.max(1, result.served)) });
     report.add({ section, figure: 'server CPU per tab', ours: duration(serverCpuMs / Math.max(1, result.served)) });
     report.add({ section, figure: 'client CPU per tab (socket workers)', ours: duration(stats.cpuMs / Math.max(1, tabs)) });
+    report.add({ section, figure: 'kernel during the storm: listen overflows / listen drops / SYN retransmits', ours: `${count(kernel.listenOverflows)} / ${count(kernel.listenDrops)} / ${count(kernel.synRetransmits)}` });
+    report.add({ section, figure: 'load average (1 min) before / after', ours: `${loadBefore} / ${loadAfter}` });
     if (inspector && heapBefore) {
       const served = Math.max(1, result.served);
       const breakdown = heapDelta(heapBefore, await heapState(inspector), served);

@@ -32,11 +32,22 @@ function readStat(pid: number): StatFields | undefined {
   return { ppid: ticks(1), cpuMs: ms(ticks(11) + ticks(12)), childrenCpuMs: ms(ticks(13) + ticks(14)) };
 }
 
-/** User + system CPU time a process has used so far, in milliseconds (10 ms resolution). */
+/** The live processes whose parent is `pid` (a server's cluster workers). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((child) => readStat(child)?.ppid === pid);
+}
+
+/**
+ * User + system CPU time a process has used so far, in milliseconds (10 ms resolution), with its
+ * children's, live and exited: a server run with WORKERS=N counts its workers (BENCH_WORKERS).
+ */
 export function cpuMsOf(pid: number): number {
   const stat = readStat(pid);
   if (!stat) throw new Error(`process ${pid} is gone; cannot read its CPU time`);
-  return stat.cpuMs;
+  return stat.cpuMs + stat.childrenCpuMs + childrenOf(pid).reduce((total, child) => total + (readStat(child)?.cpuMs ?? 0), 0);
 }
 
 /** The CPU of a PostgreSQL server: the postmaster, its live backends and the ones that have exited. */
@@ -67,11 +78,16 @@ export async function waitUntilIdle(pid: number, timeoutMs = 30_000): Promise<vo
   }
 }
 
-export function rssBytesOf(pid: number): number {
+function ownRssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status);
   if (!kib) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kib[1]) * 1024;
+}
+
+/** Resident memory of a process and its live children (a server's workers), summed. */
+export function rssBytesOf(pid: number): number {
+  return ownRssBytes(pid) + childrenOf(pid).reduce((total, child) => total + ownRssBytes(child), 0);
 }
 
 const running = new Map<ChildProcess, string>();

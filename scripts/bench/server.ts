@@ -13,6 +13,8 @@ export class ServerUnderTest {
   constructor(
     private readonly databaseUrl: string,
     readonly port: number,
+    /** Server processes (the server's WORKERS); the CPU and memory figures sum them. */
+    private readonly workers = 1,
   ) {
     this.api = new BenchApi(port, OPERATOR_SECRET);
   }
@@ -37,6 +39,7 @@ export class ServerUnderTest {
       BOOTSTRAP_OPERATOR_KEY: OPERATOR_SECRET,
       // Every simulated frontend uses the one seller key: lift the per-key socket cap.
       WS_MAX_SOCKETS_PER_KEY: '1000000',
+      WORKERS: String(this.workers),
     });
     await waitFor('the server to be ready', () => this.api.ready(), 60_000);
   }

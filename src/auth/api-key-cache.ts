@@ -1,10 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
-import { viewerForSecretHash } from './api-key.service';
+import { viewersForSecretHashes } from './api-key.service';
 import { Viewer } from './viewer';
 
 /** Enough for every key in active use on one instance; the bound only matters against floods. */
 const MAX_CACHED_KEYS = 10_000;
+/** Keys read in one statement at most (a reconnect storm brings thousands at once). */
+const MAX_KEYS_PER_READ = 500;
 
 /** What the cache needs from the event bus (src/live/event-bus.ts): revocations, and whether it may have missed one. */
 export interface RevocationFeed {
@@ -20,6 +23,10 @@ export interface RevocationFeed {
  * be missed, so the cache is neither read nor filled, and once it listens again the cache starts
  * empty. Unknown and revoked keys are never cached: those checks are rate-limited instead.
  * What a viewer holds (role, shop, customer, their names) never changes for a key; only revocation does.
+ *
+ * Keys missing from the cache are read together: every check that misses during one turn of the
+ * event loop joins one statement. When every tab reconnects at once (a deploy), thousands of
+ * connection_inits arrive before the first read could answer, and each read one key by itself.
  */
 export class ApiKeyCache {
   private readonly viewers = new LRUCache<string, Viewer>({ max: MAX_CACHED_KEYS });
@@ -27,6 +34,15 @@ export class ApiKeyCache {
   private generation = 0;
   private readonly forgetKey = (apiKeyUuid: string) => this.forget(apiKeyUuid);
   private readonly clearAll = () => this.clear();
+  private readonly reads = new DataLoader<string, Viewer | null>(
+    async (hashes) => {
+      const viewers = await viewersForSecretHashes(this.em.fork(), hashes);
+      return hashes.map((hash) => viewers.get(hash) ?? null);
+    },
+    // Not a cache (the LRU above is, under the revocation rules); setImmediate: the checks of every
+    // socket whose data came in the same poll for I/O, not only of one callback, share the statement.
+    { cache: false, maxBatchSize: MAX_KEYS_PER_READ, batchScheduleFn: (read) => setImmediate(read) },
+  );
 
   constructor(
     private readonly em: EntityManager,
@@ -43,7 +59,7 @@ export class ApiKeyCache {
       if (cached) return cached;
     }
     const generation = this.generation;
-    const viewer = await viewerForSecretHash(this.em.fork(), secretHash);
+    const viewer = await this.reads.load(secretHash);
     if (!viewer) return null;
     // Shared by every request of the key from now on: no one may change it.
     Object.freeze(viewer);

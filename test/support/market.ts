@@ -19,7 +19,7 @@ export interface Market {
   keys: { operator: string; seller: string; otherSeller: string; customer: string; otherCustomer: string };
 }
 
-export async function createMarket(t: TestApp, shopSettings: { partialAcceptance?: boolean; autoAccept?: boolean } = {}): Promise<Market> {
+export async function createMarket(t: Pick<TestApp, 'gql'>, shopSettings: { partialAcceptance?: boolean; autoAccept?: boolean } = {}): Promise<Market> {
   const { createShop: shop } = await t.gql(CreateShopDocument, { input: { name: 'Księgarnia Pod Sową', ...shopSettings } });
   const { createShop: otherShop } = await t.gql(CreateShopDocument, { input: { name: 'Elektro-Max' } });
   const { createCustomer: customer } = await t.gql(CreateCustomerDocument, {
@@ -67,7 +67,7 @@ export function asOrder(result: OrderResultFieldsFragment): OrderFieldsFragment 
 }
 
 export async function placeOrder(
-  t: TestApp,
+  t: Pick<TestApp, 'gql'>,
   market: Market,
   overrides: Partial<PlaceOrderInput> = {},
   customerSecret = market.keys.customer,
@@ -82,7 +82,7 @@ export function timelineOf(order: OrderFieldsFragment): string[] {
 }
 
 /** Re-reads an order as the operator, who sees every order, failing the test if it cannot be read. */
-export async function readOrder(t: TestApp, id: string): Promise<OrderFieldsFragment> {
+export async function readOrder(t: Pick<TestApp, 'gql'>, id: string): Promise<OrderFieldsFragment> {
   const { order } = await t.gql(OrderDocument, { id });
   if (!order) throw new Error(`order ${id} not found`);
   return order;
