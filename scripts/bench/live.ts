@@ -23,6 +23,10 @@ const CONNECT_BATCH = 200;
 const STALL_MS = 20_000;
 /** Writes in flight at most; beyond it the schedule slips (counted) rather than pile up without bound. */
 const MAX_IN_FLIGHT = 2_000;
+/** Probe writes in flight at once before the measurement (one per shop): a trickle, not a load. */
+const PROBE_IN_FLIGHT = 16;
+/** After the stall above, how much longer to watch whether the missing deliveries were only late. */
+const LATE_WATCH_MS = Number(process.env.BENCH_LIVE_LATE_WATCH_SECONDS ?? '120') * 1000;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -106,12 +110,14 @@ interface WriteResult {
   late: number;
   idsByShop: Record<string, string[]>;
   sentAt: Record<string, number>;
+  /** Date.now() when the answer (the acknowledgement) came. */
+  answeredAt: Record<string, number>;
   mutationMs: number[];
 }
 
 /** Customer messages at `rate` per second for `seconds`, each to a random shop, on a fixed schedule. */
 async function writeMessages(ctx: BenchContext, shops: LiveShop[], customerSecret: string, rate: number, seconds: number): Promise<WriteResult> {
-  const result: WriteResult = { sent: 0, answered: 0, failed: 0, late: 0, idsByShop: {}, sentAt: {}, mutationMs: [] };
+  const result: WriteResult = { sent: 0, answered: 0, failed: 0, late: 0, idsByShop: {}, sentAt: {}, answeredAt: {}, mutationMs: [] };
   const total = rate * seconds;
   const started = Date.now();
   const inFlight = new Set<Promise<void>>();
@@ -133,6 +139,7 @@ async function writeMessages(ctx: BenchContext, shops: LiveShop[], customerSecre
         result.mutationMs.push(Date.now() - sentAt);
         (result.idsByShop[shop.uuid] ??= []).push(sendMessage.id);
         result.sentAt[sendMessage.id] = sentAt;
+        result.answeredAt[sendMessage.id] = Date.now();
       })
       .catch((error: Error & { cause?: { code?: string; message?: string } }) => {
         result.failed += 1;
@@ -144,6 +151,86 @@ async function writeMessages(ctx: BenchContext, shops: LiveShop[], customerSecre
   }
   await Promise.all(inFlight);
   return result;
+}
+
+/**
+ * One message to every shop, and a wait until every served tab has received its shop's: a tab's
+ * messageAdded subscription is registered on the server's bus only some time after its connection
+ * is acknowledged and its first dashboard is in (graphql-ws handles a socket's subscribe messages
+ * concurrently), and a subscription without a cursor gets only what commits after it starts. So
+ * the measured writes start only once every tab has shown that its subscription is live.
+ */
+async function probeEveryTab(ctx: BenchContext, fleet: SocketFleet, shops: LiveShop[], customerSecret: string, tabs: number): Promise<void> {
+  const { log } = ctx;
+  const started = Date.now();
+  const idsByShop: Record<string, string[]> = {};
+  const sentAt: Record<string, number> = {};
+  let failed = 0;
+  let next = 0;
+  const sendOne = async (): Promise<void> => {
+    while (next < shops.length) {
+      const shop = shops[next++];
+      const at = Date.now();
+      try {
+        const { sendMessage } = await ctx.server.api.request(ADMIN.SendMessage, { input: { orderId: shop.orderId, body: 'Próba: czy ktoś słucha?' } }, customerSecret);
+        if (sendMessage.__typename !== 'Message') throw new Error(`sendMessage answered ${JSON.stringify(sendMessage)}`);
+        idsByShop[shop.uuid] = [sendMessage.id];
+        sentAt[sendMessage.id] = at;
+      } catch {
+        failed += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PROBE_IN_FLIGHT }, sendOne));
+  const expected = Object.keys(idsByShop).length * (tabs / shops.length);
+  let seen = -1;
+  let lastChange = Date.now();
+  for (;;) {
+    const progress = await fleet.progress();
+    if (progress.deliveries >= expected) break;
+    if (progress.deliveries !== seen) [seen, lastChange] = [progress.deliveries, Date.now()];
+    else if (Date.now() - lastChange > 60_000) break;
+    await sleep(100);
+  }
+  const stats = await fleet.stats([], undefined, { expectedByTag: idsByShop, sentAt });
+  log(
+    `  probes: ${Object.keys(idsByShop).length} sent (${failed} failed) in ${duration(Date.now() - started)}; ${stats.deliveries} of ${expected} arrived; ` +
+      `missing ${stats.lost}, duplicated ${stats.duplicated}, to another shop ${stats.deliveredElsewhere}, unexpected ${stats.unexpected}`,
+  );
+  if (stats.lost > 0) {
+    log(`  WARNING: ${stats.lost} served tabs never received their shop's probe within the wait`);
+    await traceMissing(ctx, fleet, { sent: 0, answered: 0, failed, late: 0, idsByShop, sentAt, answeredAt: sentAt, mutationMs: [] }, started, stats.missing, Date.now());
+  }
+}
+
+/** What the missing deliveries were: when their messages were sent and answered, and whether they arrived later after all. */
+async function traceMissing(ctx: BenchContext, fleet: SocketFleet, writes: WriteResult, writesStarted: number, missing: { id: string; tag: string; servedAt: number }[], stoppedAt: number): Promise<void> {
+  const { log } = ctx;
+  const ids = [...new Set(missing.map((m) => m.id))];
+  let arrivals = await fleet.arrivals(ids);
+  // Every served tab of the message's shop: those that had it when the wait stopped, and those missing it.
+  const wanted = new Map(ids.map((id) => [id, (arrivals[id]?.tabs ?? 0) + missing.filter((m) => m.id === id).length]));
+  const arrivedBefore = new Map(ids.map((id) => [id, arrivals[id]?.last]));
+  const watchUntil = Date.now() + LATE_WATCH_MS;
+  while (Date.now() < watchUntil && ids.some((id) => (arrivals[id]?.tabs ?? 0) < wanted.get(id)!)) {
+    await sleep(500);
+    arrivals = await fleet.arrivals(ids);
+  }
+  const rel = (at: number | undefined) => (at === undefined ? '-' : `${((at - writesStarted) / 1000).toFixed(1)} s`);
+  const answered = Object.values(writes.answeredAt);
+  log(`  writes started at 0 s; last answer at ${rel(Math.max(...answered))}; the wait stopped at ${rel(stoppedAt)}; watched ${LATE_WATCH_MS / 1000} s more`);
+  for (const id of ids) {
+    const tabsMissing = missing.filter((m) => m.id === id);
+    const arrived = arrivals[id];
+    log(
+      `  missing ${Buffer.from(id, 'base64url').toString('utf8')}: sent ${rel(writes.sentAt[id])}, answered ${rel(writes.answeredAt[id])}; ` +
+        `missing at ${tabsMissing.length} tabs (served ${rel(Math.min(...tabsMissing.map((m) => m.servedAt)))} .. ${rel(Math.max(...tabsMissing.map((m) => m.servedAt)))}); ` +
+        `${arrivedBefore.get(id) !== undefined ? `(its other tabs had it by ${rel(arrivedBefore.get(id))}) ` : ''}` +
+        (arrived ? `now at ${arrived.tabs} of ${wanted.get(id)} tabs, first ${rel(arrived.first)}, last ${rel(arrived.last)}` : 'never arrived'),
+    );
+  }
+  const stats = await fleet.stats([], undefined, { expectedByTag: writes.idsByShop, sentAt: writes.sentAt });
+  log(`  after watching: lost ${stats.lost}, duplicated ${stats.duplicated}, to another shop ${stats.deliveredElsewhere}, unexpected ${stats.unexpected}, errors ${stats.errors}, dropped ${stats.dropped}`);
 }
 
 export async function benchLive(ctx: BenchContext): Promise<void> {
@@ -174,10 +261,15 @@ export async function benchLive(ctx: BenchContext): Promise<void> {
     await waitUntilIdle(ctx.server.pid);
     const rssConnected = rssBytesOf(ctx.server.pid);
     await fleet.reset();
+    if (process.env.BENCH_LIVE_PROBE !== '0') {
+      await probeEveryTab(ctx, fleet, shops, customerSecret, connected.served);
+      await fleet.reset();
+    } else log(`  no probes (BENCH_LIVE_PROBE=0): writing as soon as every frontend is served`);
 
     const cpuBefore = cpuMsOf(ctx.server.pid);
     const clientCpuBefore = process.cpuUsage();
     log(`  writing ${rate} messages/s for ${seconds} s ...`);
+    const writesStarted = Date.now();
     const writes = await writeMessages(ctx, shops, customerSecret, rate, seconds);
     const clientCpu = process.cpuUsage(clientCpuBefore);
     log(`  ${writes.answered} messages answered, ${writes.failed} failed${writes.firstFailure ? ` (first: ${writes.firstFailure})` : ''}, ${writes.late} sent late`);
@@ -197,6 +289,7 @@ export async function benchLive(ctx: BenchContext): Promise<void> {
       `  ${count(stats.deliveries)} deliveries (expected ${count(expected)}), ${count(stats.dashboards)} dashboards; lost ${stats.lost}, duplicated ${stats.duplicated}, ` +
         `to another shop ${stats.deliveredElsewhere}, unexpected ${stats.unexpected}, errors ${stats.errors}, dropped ${stats.dropped}`,
     );
+    if (stats.missing.length > 0) await traceMissing(ctx, fleet, writes, writesStarted, stats.missing, Date.now());
     const writesPerSecond = writes.answered / seconds;
     report.add({ section, figure: 'frontends served / failed; server memory per frontend (RSS growth)', ours: `${count(connected.served)} / ${count(connected.failed)}; ${bytes((rssConnected - rssBefore) / Math.max(1, connected.served))}` });
     report.add({ section, figure: 'messages answered / failed / sent late (over the in-flight cap)', ours: `${count(writes.answered)} / ${count(writes.failed)} / ${count(writes.late)} (${writesPerSecond.toFixed(1)}/s)` });
