@@ -170,11 +170,17 @@ async function waitForDeliveries(ctx: BenchContext, fleet: SocketFleet, expected
   let seen = -1;
   let lastChange = Date.now();
   let cpuAtChange = cpuMsOf(ctx.server.pid);
+  let silenceLogged = false;
   for (;;) {
     const progress = await fleet.progress();
     if (progress.deliveries >= expected) return;
     const now = Date.now();
     if (progress.deliveries !== seen) {
+      if (seen >= 0 && now - lastChange > STALL_MS && !silenceLogged) {
+        // The old rule (silence alone) would have stopped here: say what it would have called lost.
+        ctx.log(`  silent for ${duration(now - lastChange)} with ${expected - seen} deliveries missing while the server worked; then deliveries resumed`);
+      }
+      silenceLogged = false;
       [seen, lastChange, cpuAtChange] = [progress.deliveries, now, cpuMsOf(ctx.server.pid)];
     } else if (now - lastChange > STALL_MS) {
       const cpuMs = cpuMsOf(ctx.server.pid) - cpuAtChange;
@@ -187,6 +193,8 @@ async function waitForDeliveries(ctx: BenchContext, fleet: SocketFleet, expected
         return;
       }
       // Silent but busy: still catching up. Judge the next window on its own.
+      ctx.log(`  silent for ${duration(now - lastChange)} with ${expected - progress.deliveries} deliveries missing, the server busy (${cpuMs} ms CPU): waiting on`);
+      silenceLogged = true;
       [lastChange, cpuAtChange] = [now, cpuMsOf(ctx.server.pid)];
     }
     await sleep(100);
