@@ -1,5 +1,5 @@
 import { forkHelper, HelperChannel, stopProcess } from './processes';
-import type { ConnectJob, ConnectResult, DeliveryStats, Progress, TaggedExpectation } from './socket-worker';
+import type { Arrivals, ConnectJob, ConnectResult, DeliveryStats, Progress, TaggedExpectation } from './socket-worker';
 
 /** Socket workers (socket-worker.ts) driven as one: each holds its share of the sockets. */
 export class SocketFleet {
@@ -64,7 +64,21 @@ export class SocketFleet {
       dropped: total((p) => p.dropped),
       cpuMs: total((p) => p.cpuMs),
       deliveredElsewhere: total((p) => p.deliveredElsewhere),
+      missing: parts.flatMap((p, worker) => p.missing.map((m) => ({ ...m, tabIndex: worker * 1_000_000 + m.tabIndex }))),
     };
+  }
+
+  /** Per id, the served tabs (over all workers) that have it, with its first and last arrival. */
+  async arrivals(ids: string[]): Promise<Arrivals> {
+    const parts = await this.all<Arrivals>('arrivals', () => ({ ids }));
+    const merged: Arrivals = {};
+    for (const part of parts) {
+      for (const [id, entry] of Object.entries(part)) {
+        const into = merged[id];
+        merged[id] = into ? { tabs: into.tabs + entry.tabs, first: Math.min(into.first, entry.first), last: Math.max(into.last, entry.last) } : { ...entry };
+      }
+    }
+    return merged;
   }
 
   async closeSockets(): Promise<void> {

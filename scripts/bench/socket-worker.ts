@@ -58,7 +58,12 @@ export interface DeliveryStats extends Progress {
   cpuMs: number;
   /** With `expectedByTag`: deliveries of ids meant for another tag (another shop's socket got them). */
   deliveredElsewhere: number;
+  /** With `expectedByTag`: each (id, tab) still missing, with when that tab was served (Date.now()). */
+  missing: { id: string; tag: string; tabIndex: number; servedAt: number }[];
 }
+
+/** Where ids arrived: per id, how many served tabs have it and its first and last arrival (Date.now()). */
+export type Arrivals = Record<string, { tabs: number; first: number; last: number }>;
 
 /** Per tag (shop), the message ids its sockets must get; with each id's send time for the latencies. */
 export interface TaggedExpectation {
@@ -78,6 +83,9 @@ interface Tab {
   arrivals: Map<string, number>;
   tag?: string;
   dashboard?: string;
+  /** This worker's index of the tab, and Date.now() when it was served. */
+  index: number;
+  servedAt: number;
 }
 
 let tabs: Tab[] = [];
@@ -95,12 +103,13 @@ function reset(): void {
 
 function openTab(job: ConnectJob, index: number, settle: (tab: Tab, failure?: string) => void): Tab {
   const socket = new WebSocket(job.url, job.protocol === 'graphql-ws' ? 'graphql-transport-ws' : undefined, { perMessageDeflate: false });
-  const tab: Tab = { socket, state: 'pending', closed: false, counts: new Map(), arrivals: new Map(), tag: job.tags?.[index] };
+  const tab: Tab = { socket, state: 'pending', closed: false, counts: new Map(), arrivals: new Map(), tag: job.tags?.[index], index, servedAt: 0 };
   const secret = job.secrets?.[index] ?? job.secret;
   const waitsForDashboard = job.subscriptions.includes('dashboardChanged');
   const serve = () => {
     if (tab.state !== 'pending') return;
     tab.state = 'served';
+    tab.servedAt = Date.now();
     settle(tab);
   };
   const fail = (reason: string) => {
@@ -220,13 +229,17 @@ function stats(args: { messageIds: string[]; expectDashboard?: string; tagged?: 
   let duplicated = 0;
   let unexpected = 0;
   let deliveredElsewhere = 0;
+  const missing: DeliveryStats['missing'] = [];
   const latencies = tagged ? [] : tally.latencies;
   for (const tab of tabs) {
     if (tab.state !== 'served') continue;
     const mine = tagged ? tagged.expectedByTag[tab.tag ?? ''] ?? [] : expected;
     for (const id of mine) {
       const count = tab.counts.get(id) ?? 0;
-      if (count === 0) lost += 1;
+      if (count === 0) {
+        lost += 1;
+        if (tagged) missing.push({ id, tag: tab.tag ?? '', tabIndex: tab.index, servedAt: tab.servedAt });
+      }
       if (count > 1) duplicated += count - 1;
     }
     for (const [id, count] of tab.counts) {
@@ -254,7 +267,24 @@ function stats(args: { messageIds: string[]; expectDashboard?: string; tagged?: 
     dropped: tally.dropped,
     cpuMs: (cpu.user + cpu.system) / 1000,
     deliveredElsewhere,
+    missing,
   };
+}
+
+function arrivals(ids: string[]): Arrivals {
+  const result: Arrivals = {};
+  for (const tab of tabs) {
+    if (tab.state !== 'served') continue;
+    for (const id of ids) {
+      const at = tab.arrivals.get(id);
+      if (at === undefined) continue;
+      const entry = (result[id] ??= { tabs: 0, first: at, last: at });
+      entry.tabs += 1;
+      entry.first = Math.min(entry.first, at);
+      entry.last = Math.max(entry.last, at);
+    }
+  }
+  return result;
 }
 
 async function closeAll(): Promise<void> {
@@ -283,5 +313,6 @@ serveHelperRequests({
   reset: () => reset(),
   progress: (args: { expectDashboard?: string }) => progress(args.expectDashboard),
   stats: (args: { messageIds: string[]; expectDashboard?: string; tagged?: TaggedExpectation }) => stats(args),
+  arrivals: (args: { ids: string[] }) => arrivals(args.ids),
   close: () => closeAll(),
 });
