@@ -317,7 +317,11 @@ export class EventBus {
       return;
     }
     this.reading = this.readNew()
-      .catch((error) => this.logger.error({ err: error }, 'reading new events failed; retrying on the next wake-up'))
+      .catch((error) => {
+        // stop() drops the connection under a read that is waiting: that is the stop, not a failure.
+        if (this.stopped) this.logger.debug({ err: error }, 'a read of new events ended by the stop');
+        else this.logger.error({ err: error }, 'reading new events failed; retrying on the next wake-up');
+      })
       .finally(() => {
         this.reading = undefined;
         if (this.readAgain) {
