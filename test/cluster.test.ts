@@ -179,10 +179,6 @@ describe('WORKERS=2: timed steps', () => {
     expect((await running.server.exited).code).toBe(0);
     const drained = running.server.stdout.map((line) => JSON.parse(line) as { msg: string; worker?: number }).filter((entry) => entry.msg === 'worker drained');
     expect(drained).toHaveLength(2);
-    // After both workers drained, the primary logs exactly these two and exits. Their order in the
-    // captured output is not asserted: one clean-checkout CI run captured them swapped (same
-    // millisecond, one process, pino writing synchronously); not explained.
-    const messages = running.server.stdout.map((line) => (JSON.parse(line) as { msg: string }).msg);
-    expect(messages.slice(messages.lastIndexOf('worker drained') + 1).sort()).toEqual(['drained; stopping the embedded database', 'stopped cleanly']);
+    expect(running.server.stdout.map((line) => (JSON.parse(line) as { msg: string }).msg).slice(-2)).toEqual(['drained; stopping the embedded database', 'stopped cleanly']);
   });
 });
