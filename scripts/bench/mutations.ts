@@ -1,11 +1,10 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { BenchContext } from './context';
-import { ADMIN, WRITES } from './operations';
+import { ADMIN, benchOrderInput, WRITES } from './operations';
 import { cpuMsOf, postgresCpuMs } from './processes';
 import { duration } from './report';
 
-const ADDRESS = { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' };
 /** Requests per measured kind, after as many again of warm-up (the same paths: JIT, caches). */
 const REQUESTS = 300;
 const WARMUP = 100;
@@ -35,20 +34,7 @@ export async function benchMutations(ctx: BenchContext): Promise<void> {
   const customer = await key({ name: 'bench one-client buyer', role: 'CUSTOMER', customerId });
   let placed = 0;
   const place = async () => {
-    const data = await api.request(
-      WRITES.PlaceOrder,
-      {
-        input: {
-          shopId,
-          paymentWorkflow: 'PAY_ON_DELIVERY',
-          lines: [{ offerSku: `ONE-${++placed}`, productTitle: 'Kubek z logo', quantity: 1, unitPrice: '19.99' }],
-          shippingPrice: '9.99',
-          shippingAddress: ADDRESS,
-          leadTimeToShipDays: 2,
-        },
-      },
-      customer,
-    );
+    const data = await api.request(WRITES.PlaceOrder, { input: benchOrderInput(shopId, `ONE-${++placed}`) }, customer);
     expect('Order')(data);
     return data.placeOrder.id as string;
   };

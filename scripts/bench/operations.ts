@@ -48,6 +48,18 @@ export const BASELINE_ANSWER = '{"data":{"__typename":"Query"}}';
 
 export const PAGE_SIZE = 20;
 
+/** The placeOrder input of the write benchmarks: one line (a mug), cash on delivery, to Gdańsk. */
+export function benchOrderInput(shopId: string, offerSku: string): Record<string, unknown> {
+  return {
+    shopId,
+    paymentWorkflow: 'PAY_ON_DELIVERY',
+    lines: [{ offerSku, productTitle: 'Kubek z logo', quantity: 1, unitPrice: '19.99' }],
+    shippingPrice: '9.99',
+    shippingAddress: { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' },
+    leadTimeToShipDays: 2,
+  };
+}
+
 const RESULT = `__typename ... on Order { id version } ... on ErrorResult { code message }`;
 
 /** A short order lifecycle, with the selections a client needs to go on (id, version). */

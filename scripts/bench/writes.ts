@@ -3,7 +3,7 @@ import { localIdOf } from './api';
 import { BenchContext } from './context';
 import { EventFollower } from './event-follower';
 import { whileAWriteIsHeldOpen } from './held-write';
-import { ADMIN, EVENT_OF, WriteName, WRITES } from './operations';
+import { ADMIN, benchOrderInput, EVENT_OF, WriteName, WRITES } from './operations';
 import { cpuMsOf, postgresCpuMs } from './processes';
 import { count, duration, percentile, rate, ratio } from './report';
 
@@ -31,7 +31,6 @@ interface Outcome {
 /** Numbers each lifecycle across runs, for distinct SKUs and tracking numbers. */
 let lifecycles = 0;
 
-const ADDRESS = { name: 'Jan Testowy', street: 'ul. Długa 1', postalCode: '80-001', city: 'Gdańsk', countryCode: 'PL' };
 
 async function createWorlds(ctx: BenchContext, howMany: number): Promise<WriterWorld[]> {
   const api = ctx.server.api;
@@ -72,14 +71,7 @@ async function runWriter(ctx: BenchContext, world: WriterWorld, writer: number, 
   };
   while (Date.now() < deadline) {
     const sequence = ++lifecycles;
-    const orderId = await mutate('PlaceOrder', world.customerSecret, {
-      shopId: world.shopId,
-      paymentWorkflow: 'PAY_ON_DELIVERY',
-      lines: [{ offerSku: `W${writer}-${sequence}`, productTitle: 'Kubek z logo', quantity: 1, unitPrice: '19.99' }],
-      shippingPrice: '9.99',
-      shippingAddress: ADDRESS,
-      leadTimeToShipDays: 2,
-    });
+    const orderId = await mutate('PlaceOrder', world.customerSecret, benchOrderInput(world.shopId, `W${writer}-${sequence}`));
     if (!orderId) continue;
     const orderUuid = localIdOf(orderId);
     const steps: [WriteName, Record<string, unknown>][] = [
@@ -197,7 +189,7 @@ export async function benchWrites(ctx: BenchContext): Promise<void> {
 async function heldOpen(ctx: BenchContext, worlds: WriterWorld[], expectedRate: number, followed: Set<string>): Promise<void> {
   const [holder, ...others] = worlds;
   const placed = await ctx.server.api.request(WRITES.PlaceOrder, {
-    input: { shopId: holder.shopId, paymentWorkflow: 'PAY_ON_DELIVERY', lines: [{ offerSku: 'HELD-1', productTitle: 'Kubek', quantity: 1, unitPrice: '19.99' }], shippingPrice: '9.99', shippingAddress: ADDRESS, leadTimeToShipDays: 2 },
+    input: benchOrderInput(holder.shopId, 'HELD-1'),
   }, holder.customerSecret);
   const order = Object.values(placed)[0] as { id: string };
   followed.add(localIdOf(order.id));

@@ -97,19 +97,17 @@ const threadStatements = new Map<string, string>();
  * thread_read. Answers the thread and the message as managed entities.
  */
 export async function writeMessage(em: EntityManager, write: MessageWrite): Promise<{ thread: MessageThread; message: Message }> {
-  const isNew = !(write.thread instanceof MessageThread);
+  const { thread: target, message } = write;
+  const isNew = !(target instanceof MessageThread);
   const key = `${isNew}/${write.side}`;
   let sql = threadStatements.get(key);
   if (!sql) threadStatements.set(key, (sql = threadStatement(isNew, write.side)));
-  const { message } = write;
-  const threadParams =
-    write.thread instanceof MessageThread
-      ? [message.createdAt, write.shopReplyNeededSince, write.replyDueAt, write.thread.uuid]
-      : [randomUUID(), write.thread.order.uuid, write.thread.shopUuid, write.thread.customerUuid, write.thread.subject, message.createdAt, message.createdAt, write.shopReplyNeededSince, write.replyDueAt];
+  const threadParams = isNew
+    ? [randomUUID(), target.order.uuid, target.shopUuid, target.customerUuid, target.subject, message.createdAt, message.createdAt, write.shopReplyNeededSince, write.replyDueAt]
+    : [message.createdAt, write.shopReplyNeededSince, write.replyDueAt, target.uuid];
   const messageParams = [randomUUID(), message.authorType, message.authorName, message.body, message.createdAt, message.answeredWaitSince];
   const [row] = await rowsOf(em, sql, [...threadParams, ...messageParams, write.side]);
-  const thread = em.map(MessageThread, row.thread_row as Row);
-  return { thread, message: em.map(Message, row.message_row as Row) };
+  return { thread: em.map(MessageThread, row.thread_row as Row), message: em.map(Message, row.message_row as Row) };
 }
 
 /** Moves the side's read mark to `number` (never backwards: marks only move to a thread's count, which only grows). */

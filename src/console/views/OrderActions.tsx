@@ -1,3 +1,4 @@
+import { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   CancellationReason,
@@ -55,6 +56,36 @@ function useSubmit(props: ActionProps) {
   };
 }
 
+/** The frame every action form shares: its fields, the submit button, and the error result under it. */
+function ActionForm(props: {
+  label: string;
+  busy: boolean;
+  outcome: ErrorOutcome | null;
+  onSubmit(): void;
+  /** The button's id; the form is labelled by it. */
+  id?: string;
+  /** Besides busy: the form cannot be sent yet. */
+  incomplete?: boolean;
+  children?: ComponentChildren;
+}) {
+  return (
+    <form
+      class="action"
+      aria-labelledby={props.id}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+      <button type="submit" id={props.id} disabled={props.busy || props.incomplete}>
+        {props.label}
+      </button>
+      <OutcomeMessage outcome={props.outcome} />
+    </form>
+  );
+}
+
 function Accept(props: ActionProps) {
   const { t, locale } = useI18n();
   const api = useApi();
@@ -62,11 +93,12 @@ function Accept(props: ActionProps) {
   const [decisions, setDecisions] = useState<Record<string, boolean>>({});
   const { outcome, busy, submit } = useSubmit(props);
   return (
-    <form
-      class="action"
-      aria-labelledby="action-accept"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      id="action-accept"
+      label={t('action.ACCEPT')}
+      busy={busy}
+      outcome={outcome}
+      onSubmit={() => {
         const lines = waiting.length > 1 ? waiting.map((line) => ({ lineId: line.id, accepted: decisions[line.id] ?? true })) : undefined;
         void submit(async (common) => (await api(ConsoleAcceptOrderDocument, { input: { ...common, lines }, locale })).acceptOrder);
       }}
@@ -87,11 +119,7 @@ function Accept(props: ActionProps) {
           ))}
         </fieldset>
       )}
-      <button type="submit" id="action-accept" disabled={busy}>
-        {t('action.ACCEPT')}
-      </button>
-      <OutcomeMessage outcome={outcome} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -101,21 +129,18 @@ function Refuse(props: ActionProps) {
   const [reason, setReason] = useState('');
   const { outcome, busy, submit } = useSubmit(props);
   return (
-    <form
-      class="action"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      label={t('action.REFUSE')}
+      busy={busy}
+      outcome={outcome}
+      onSubmit={() => {
         void submit(async (common) => (await api(ConsoleRefuseOrderDocument, { input: { ...common, reason: reason || undefined }, locale })).refuseOrder);
       }}
     >
       <label>
         {t('form.refuseReason')} <input value={reason} maxLength={2000} onInput={(event) => setReason(event.currentTarget.value)} />
       </label>
-      <button type="submit" disabled={busy}>
-        {t('action.REFUSE')}
-      </button>
-      <OutcomeMessage outcome={outcome} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -127,10 +152,11 @@ function SetTracking(props: ActionProps & { carriers: ConsoleCarriersQuery['carr
   const [trackingNumber, setTrackingNumber] = useState(props.order.tracking?.trackingNumber ?? '');
   const { outcome, busy, submit } = useSubmit(props);
   return (
-    <form
-      class="action"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      label={t('action.SET_TRACKING')}
+      busy={busy}
+      outcome={outcome}
+      onSubmit={() => {
         const carrier = carrierCode ? { carrierCode } : { carrierName };
         void submit(async (common) => (await api(ConsoleSetTrackingDocument, { input: { ...common, ...carrier, trackingNumber }, locale })).setTracking);
       }}
@@ -152,11 +178,7 @@ function SetTracking(props: ActionProps & { carriers: ConsoleCarriersQuery['carr
       <label>
         {t('form.trackingNumber')} <input name="trackingNumber" required value={trackingNumber} onInput={(event) => setTrackingNumber(event.currentTarget.value)} />
       </label>
-      <button type="submit" disabled={busy}>
-        {t('action.SET_TRACKING')}
-      </button>
-      <OutcomeMessage outcome={outcome} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -185,10 +207,11 @@ function Cancel(props: ActionProps) {
   const [reasonCode, setReasonCode] = useState<CancellationReason>('OUT_OF_STOCK');
   const { outcome, busy, submit } = useSubmit(props);
   return (
-    <form
-      class="action"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      label={t('action.CANCEL')}
+      busy={busy}
+      outcome={outcome}
+      onSubmit={() => {
         void submit(async (common) => (await api(ConsoleCancelOrderDocument, { input: { ...common, reason, reasonCode }, locale })).cancelOrder);
       }}
     >
@@ -196,11 +219,7 @@ function Cancel(props: ActionProps) {
       <label>
         {t('form.cancelReason')} <input required value={reason} maxLength={2000} onInput={(event) => setReason(event.currentTarget.value)} />
       </label>
-      <button type="submit" disabled={busy}>
-        {t('action.CANCEL')}
-      </button>
-      <OutcomeMessage outcome={outcome} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -213,10 +232,12 @@ function Refund(props: ActionProps) {
   const [reason, setReason] = useState<RefundReason>('CUSTOMER_CANCELLED_BEFORE_SHIPPING');
   const { outcome, busy, submit } = useSubmit(props);
   return (
-    <form
-      class="action"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      label={t('action.REFUND')}
+      busy={busy}
+      outcome={outcome}
+      incomplete={!lineId}
+      onSubmit={() => {
         const lines = [{ lineId, amount: amount.trim() ? amount.trim().replace(',', '.') : undefined }];
         void submit(async (common) => (await api(ConsoleRefundOrderDocument, { input: { ...common, lines, reason }, locale })).refundOrder);
       }}
@@ -235,11 +256,7 @@ function Refund(props: ActionProps) {
         {t('form.amount')} <input inputMode="decimal" value={amount} onInput={(event) => setAmount(event.currentTarget.value)} />
       </label>
       <CodeSelect label={t('form.refundReason')} codes={REFUND_REASONS} value={reason} onChange={setReason} />
-      <button type="submit" disabled={busy || !lineId}>
-        {t('action.REFUND')}
-      </button>
-      <OutcomeMessage outcome={outcome} />
-    </form>
+    </ActionForm>
   );
 }
 
