@@ -115,10 +115,6 @@ class DashboardGroup {
   }
 
   private async countWhileDirty(): Promise<void> {
-    // A count follows the events it counts: it starts once the bus has handed them to every stream,
-    // so the fan-out (which sends a group's frames in the order their batches opened) pushes a new
-    // message before the count that includes it, even to thousands of subscribers.
-    await this.deps.bus.handedOut();
     while (this.dirty && !this.closed) {
       this.dirty = false;
       const number = ++this.countsStarted;
@@ -129,6 +125,11 @@ class DashboardGroup {
         this.fail(error instanceof Error ? error : new Error(String(error)));
         break;
       }
+      // A count goes out after the events it counts: the bus reads again and hands what it finds to
+      // every stream first, so the fan-out, which sends a group's frames in the order their batches
+      // opened, pushes a new message before the count that includes it, even to thousands of tabs.
+      await this.deps.bus.caughtUp();
+      if (this.closed) break;
       this.deps.onRecount();
       const count = { dashboard, serialized: JSON.stringify(dashboard) };
       if (count.serialized !== this.lastCount) for (const follower of this.followers) follower.listener.count(count);

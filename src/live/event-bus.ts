@@ -72,8 +72,9 @@ export class EventBus {
   private readonly everything = new Set<EventStream>();
   private reading?: Promise<void>;
   private readAgain = false;
-  /** Pending while a page of events is being handed to the streams (handing out yields between slices). */
-  private handingOut?: Promise<void>;
+  /** Waiting for the next read to start (`caughtUp`), and waiting for the read under way to end. */
+  private nextReadWaiters: (() => void)[] = [];
+  private readWaiters: (() => void)[] = [];
   private heartbeat?: NodeJS.Timeout;
   private heldBackRetry?: NodeJS.Timeout;
   private heldBackDelay = HELD_BACK_FIRST_RETRY_MS;
@@ -126,6 +127,7 @@ export class EventBus {
     if (this.client) this.drop(this.client);
     await this.reading;
     await this.reconnecting;
+    for (const resolve of this.nextReadWaiters.splice(0)) resolve();
   }
 
   /** Registers a stream at once; it receives every accepted event read from now on. */
@@ -316,6 +318,9 @@ export class EventBus {
       this.readAgain = true;
       return;
     }
+    // Those waiting for a read that starts after them: this one.
+    this.readWaiters = this.nextReadWaiters;
+    this.nextReadWaiters = [];
     this.reading = this.readNew()
       .catch((error) => {
         // stop() drops the connection under a read that is waiting: that is the stop, not a failure.
@@ -324,6 +329,7 @@ export class EventBus {
       })
       .finally(() => {
         this.reading = undefined;
+        for (const resolve of this.readWaiters.splice(0)) resolve();
         if (this.readAgain) {
           this.readAgain = false;
           this.wake();
@@ -357,14 +363,7 @@ export class EventBus {
       }
       const page = toReleasedPage(em, rows);
       this.lastSnapshot = page.snapshot;
-      let handedOut!: () => void;
-      this.handingOut = new Promise<void>((resolve) => (handedOut = resolve));
-      try {
-        await this.handOut(page.events);
-      } finally {
-        this.handingOut = undefined;
-        handedOut();
-      }
+      await this.handOut(page.events);
       if (page.events.length < READ_BATCH) {
         this.scheduleHeldBackRetry(page.heldBack !== null);
         return;
@@ -373,11 +372,17 @@ export class EventBus {
   }
 
   /**
-   * Resolves once the events being handed out now have reached every stream: what is computed from
-   * them (a dashboard count) waits for it, so it follows what it counts on the way out.
+   * Resolves once a read of the log that started after this call has handed what it found to every
+   * stream: whatever committed before the call (and is released) is then with the subscribers. What
+   * is computed from the database (a dashboard count) waits for it before going out, so it never
+   * runs ahead of the events it counts.
    */
-  handedOut(): Promise<void> {
-    return this.handingOut ?? Promise.resolve();
+  caughtUp(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.nextReadWaiters.push(resolve);
+      this.wake();
+    });
   }
 
   private async handOut(events: readonly Event[]): Promise<void> {
