@@ -95,11 +95,16 @@ export class EventBus {
    */
   readonly reconnectListeners = new Set<() => void | Promise<void>>();
 
+  /** The bus's own EntityManager, forked once: its background reads fork from it, not from the instance's. */
+  private readonly em: EntityManager;
+
   constructor(
-    private readonly em: EntityManager,
+    em: EntityManager,
     private readonly databaseUrl: string,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.em = em.fork();
+  }
 
   async start(): Promise<void> {
     await eventCodec(this.em); // loaded once here, so no request pays for it
