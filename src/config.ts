@@ -29,6 +29,8 @@ export interface Config {
   corsOrigins: readonly string[];
   /** Server processes sharing the port (src/cluster.ts); 1: this process serves alone. */
   workers: number;
+  /** Whether PostgreSQL builds the answers of the queries it can (src/graphql/sql-answers.ts); off: every query is executed. */
+  sqlAnswers: boolean;
 }
 
 export interface AbuseLimits {
@@ -169,6 +171,7 @@ const ENVIRONMENT = z.object({
   WS_MAX_BUFFERED_BYTES: wholeNumber(4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
   CORS_ORIGINS: corsOrigins,
   WORKERS: wholeNumber(1, 1, 64),
+  SQL_ANSWERS: z.preprocess(unsetIfEmpty, z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
 }).refine((v) => !(v.NODE_ENV === 'production' && v.CORS_ORIGINS.includes('*')), {
   path: ['CORS_ORIGINS'],
   message: 'may not be * when NODE_ENV=production: list the origins',
@@ -216,5 +219,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: v.CORS_ORIGINS,
     workers: v.WORKERS,
+    sqlAnswers: v.SQL_ANSWERS === 'on',
   };
 }

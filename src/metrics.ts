@@ -20,6 +20,12 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    sqlAnswers: new Counter({
+      name: 'graphql_sql_answers_total',
+      help: 'HTTP queries offered to the answers PostgreSQL builds (src/graphql/sql-answers.ts): answered there, declined (executed as usual), or failed (executed as usual, and logged)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     sweeps: new Counter({
       name: 'deadline_sweeps_fired_total',
       help: 'Deadlines the sweeper fired, by kind (the timed step, e.g. Order.ACCEPTANCE_TIMEOUT)',

@@ -16,6 +16,8 @@ import { corsMiddleware } from './graphql/cors';
 import { LIMIT_RULES, LIMITS } from './graphql/limits';
 import { documentLimitRefusal } from './graphql/document-limits';
 import { operationGuardPlugin, withHttpStatus } from './graphql/operation-guard';
+import { sqlAnswersPlugin } from './graphql/sql-answers';
+import { ORDER_SQL_ROOTS, orderSqlFields } from './orders/order-sql';
 import { Logger } from './common/logger';
 import { httpErrorHandler, notFound } from './http-errors';
 import { listenFailure } from './listen-address';
@@ -145,6 +147,7 @@ export async function createAppServer(deps: {
       anonymousAccessPlugin(),
       operationGuardPlugin(),
       metricsPlugin(metrics),
+      ...(config.sqlAnswers ? [sqlAnswersPlugin({ fields: orderSqlFields(schema, orm.getMetadata()), roots: ORDER_SQL_ROOTS }, metrics, logger)] : []),
     ],
   });
   await apollo.start();

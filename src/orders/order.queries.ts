@@ -59,13 +59,34 @@ export class OrderConnection {
   @Field(() => Int) totalCount!: number | Promise<number>;
 }
 
-/** Nullable deadlines sort last (as if infinitely far), so keyset comparisons stay total. */
-const SORT_EXPRESSIONS: Record<OrderSortField, { sql: string; value: (order: Order) => Date | null | undefined }> = {
-  CREATED_AT: { sql: 'o.created_at', value: (order) => order.createdAt },
-  UPDATED_AT: { sql: 'o.updated_at', value: (order) => order.updatedAt },
-  ACCEPTANCE_DEADLINE: { sql: "coalesce(o.acceptance_deadline, 'infinity'::timestamptz)", value: (order) => order.acceptanceDeadline },
-  SHIPPING_DEADLINE: { sql: "coalesce(o.shipping_deadline, 'infinity'::timestamptz)", value: (order) => order.shippingDeadline },
+/** A page of rows of any reader (OrderRowReader), shaped as OrderConnection. */
+export interface OrderPage<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: Promise<number>;
+}
+
+export type OrderListArgs = PageArgs & { filter?: OrderFilter | null; sort?: OrderSort | null };
+
+/**
+ * Nullable deadlines sort last (as if infinitely far), so keyset comparisons stay total. A cursor
+ * holds the raw column's value (null for a missing deadline) and the order's id.
+ */
+const SORT_EXPRESSIONS: Record<OrderSortField, { sql: string; column: string; property: 'createdAt' | 'updatedAt' | 'acceptanceDeadline' | 'shippingDeadline' }> = {
+  CREATED_AT: { sql: 'o.created_at', column: 'o.created_at', property: 'createdAt' },
+  UPDATED_AT: { sql: 'o.updated_at', column: 'o.updated_at', property: 'updatedAt' },
+  ACCEPTANCE_DEADLINE: { sql: "coalesce(o.acceptance_deadline, 'infinity'::timestamptz)", column: 'o.acceptance_deadline', property: 'acceptanceDeadline' },
+  SHIPPING_DEADLINE: { sql: "coalesce(o.shipping_deadline, 'infinity'::timestamptz)", column: 'o.shipping_deadline', property: 'shippingDeadline' },
 };
+
+/**
+ * How a page's rows are read: as views or entities (readOrders), or as answers PostgreSQL built
+ * (order-sql.ts). `sortColumn` is the sort's raw column; `cursorOf` answers a row's cursor values.
+ */
+export interface OrderRowReader<T> {
+  read(query: OrderRowsQuery, sortColumn: string): Promise<T[]>;
+  cursorValues(row: T, sortProperty: (typeof SORT_EXPRESSIONS)[OrderSortField]['property']): [Date | null | undefined, string];
+}
 
 const OPEN_INCIDENT_LINE = `exists (select 1 from order_line l where l.order_id = o.id and l.state = 'INCIDENT_OPEN')`;
 
@@ -131,12 +152,15 @@ function applyFilters(where: Conditions, viewer: Viewer, filter: OrderFilter | n
   }
 }
 
-export async function listOrders(
-  em: EntityManager,
-  viewer: Viewer,
-  args: PageArgs & { filter?: OrderFilter | null; sort?: OrderSort | null },
-  selection?: ReadonlySet<string>,
-): Promise<OrderConnection> {
+export function listOrders(em: EntityManager, viewer: Viewer, args: OrderListArgs, selection?: ReadonlySet<string>): Promise<OrderConnection> {
+  return readOrderPage(em, viewer, args, {
+    read: (query) => readOrders(em, query, selection),
+    cursorValues: (order, sortProperty) => [order[sortProperty], order.uuid],
+  }) as Promise<OrderConnection>;
+}
+
+/** A page of the orders the viewer may see, as `reader` reads them. */
+export async function readOrderPage<T>(em: EntityManager, viewer: Viewer, args: OrderListArgs, reader: OrderRowReader<T>): Promise<OrderPage<T>> {
   const sort = args.sort ?? { field: OrderSortField.CREATED_AT, direction: SortDirection.DESC };
   const cursorKind = `orders:${sort.field}:${sort.direction}`;
   const request = pageRequest(args, cursorKind, ['instant?', 'uuid']);
@@ -154,16 +178,19 @@ export async function listOrders(
     rest: `${where.sql} order by ${expression.sql} ${direction}, o.id ${direction} limit ?`,
     params: [...where.params, request.size + 1],
   };
-  const { nodes, hasMore } = slicePage(await readOrders(em, rows, selection), request);
-  const cursorOf = (order: Order) => encodeCursor(cursorKind, [expression.value(order)?.toISOString() ?? null, order.uuid]);
+  const { nodes, hasMore } = slicePage(await reader.read(rows, expression.column), request);
+  const cursorOf = (node: T) => {
+    const [value, uuid] = reader.cursorValues(node, expression.property);
+    return encodeCursor(cursorKind, [value?.toISOString() ?? null, uuid]);
+  };
 
   return {
     // Encoded only when selected: a page read without edge cursors (only pageInfo's) skips 20 of them.
-    edges: nodes.map((order) => ({
+    edges: nodes.map((node) => ({
       get cursor() {
-        return cursorOf(order);
+        return cursorOf(node);
       },
-      node: order,
+      node,
     })),
     pageInfo: pageInfo(nodes, hasMore, request, cursorOf),
     get totalCount() {
@@ -198,10 +225,15 @@ export async function findOrder(
   selection?: ReadonlySet<string>,
 ): Promise<Order | null> {
   if (!selection) return em.findOne(Order, { ...where, ...tenantScope(viewer) });
+  const [order] = await readOrders(em, oneOrder(viewer, where), selection);
+  return order ?? null;
+}
+
+/** The rows query of findOrder: the order by id or reference, within the viewer's scope. */
+export function oneOrder(viewer: Viewer, where: { uuid: string } | { reference: string }): OrderRowsQuery {
   const conditions = new Conditions();
   applyScope(conditions, viewer);
   if ('uuid' in where) conditions.add('o.id = ?', where.uuid);
   else conditions.add('o.reference = ?', where.reference);
-  const [order] = await readOrders(em, { rest: `${conditions.sql} limit 1`, params: conditions.params }, selection);
-  return order ?? null;
+  return { rest: `${conditions.sql} limit 1`, params: conditions.params };
 }
