@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { FragmentDefinitionNode, getVariableValues, GraphQLError, Kind } from 'graphql';
+import { ASTNode, DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, visit } from 'graphql';
 import { Viewer } from '../auth/viewer';
 import { Logger } from '../common/logger';
 import { RequestContext } from '../context';
@@ -20,7 +20,11 @@ import { Decline, OperationScope, SelectedField, SqlCompiler, SqlFields } from '
  * are always the resolvers' own. test/sql-answers.test.ts compares both paths answer for answer.
  */
 
-/** What field and root compilers may consult: the viewer (scope, hidden fields) and the request's EntityManager. */
+/**
+ * What field and root compilers may consult: the viewer and the request's EntityManager. The SQL a
+ * field compiles to may depend on the viewer's role (a hidden field), never on who the viewer is:
+ * it is remembered per role (SqlCompiler.memo). Root fields scope their statements' parameters.
+ */
 export interface SqlAnswerContext {
   viewer: Viewer;
   em: EntityManager;
@@ -32,6 +36,39 @@ export type RootAnswer = (field: SelectedField, compiler: SqlCompiler<SqlAnswerC
 export interface SqlAnswers {
   fields: SqlFields<SqlAnswerContext>;
   roots: Record<string, RootAnswer>;
+}
+
+/** What is kept per operation: the variables its SQL text depends on, and that SQL by shape. */
+interface OperationMemory {
+  shapeVariables: string[];
+  sql: Map<string, string>;
+}
+
+const memories = new WeakMap<OperationDefinitionNode, OperationMemory>();
+
+/**
+ * The variables an operation's SQL text can depend on: every one used below a root field or in a
+ * directive or fragment (conservatively, all fragments). A root field's own arguments (`first`,
+ * `filter`, `id`) become statement parameters, so a page of the next 20 orders reuses the text.
+ */
+function shapeVariables(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) => visit(node, { Variable: (variable) => void names.add(variable.name.value) });
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) collect(selection);
+    else {
+      for (const directive of selection.directives ?? []) collect(directive);
+      if (selection.selectionSet) collect(selection.selectionSet);
+    }
+  }
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) collect(definition);
+  return [...names].sort();
+}
+
+function memoryOf(document: DocumentNode, operation: OperationDefinitionNode): OperationMemory {
+  let memory = memories.get(operation);
+  if (!memory) memories.set(operation, (memory = { shapeVariables: shapeVariables(document, operation), sql: new Map() }));
+  return memory;
 }
 
 export function sqlAnswersPlugin(answers: SqlAnswers, metrics: Metrics, logger: Logger): ApolloServerPlugin<RequestContext> {
@@ -50,7 +87,9 @@ export function sqlAnswersPlugin(answers: SqlAnswers, metrics: Metrics, logger: 
             const fields = scope.fields(schema.getQueryType()!, [operation.selectionSet]);
             const roots = fields.filter((field) => field.name !== '__typename');
             if (!roots.length || roots.some((field) => !answers.roots[field.name])) throw new Decline('a root field without SQL');
-            const compiler = new SqlCompiler(scope, answers.fields, { viewer, em: contextValue.em });
+            const memory = memoryOf(document, operation);
+            const shape = `${viewer.role}:${JSON.stringify(memory.shapeVariables.map((name) => variables.coerced[name] ?? null))}`;
+            const compiler = new SqlCompiler(scope, answers.fields, { viewer, em: contextValue.em }, memory.sql, shape);
             const data: Record<string, unknown> = {};
             for (const field of fields) data[field.key] = field.name === '__typename' ? 'Query' : await answers.roots[field.name](field, compiler);
             metrics.sqlAnswers.inc({ outcome: 'answered' });

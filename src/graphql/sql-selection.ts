@@ -26,12 +26,12 @@ import {
  * (throws Decline), and the operation is executed as usual.
  */
 
-/** The operation is not one this path answers; graphql-js executes it. Not an error. */
-export class Decline extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'Decline';
-  }
+/**
+ * The operation is not one this path answers; graphql-js executes it. Not an Error: most queries
+ * of other modules decline, and capturing a stack trace each time cost ~5% of a `{ __typename }`.
+ */
+export class Decline {
+  constructor(readonly reason: string) {}
 }
 
 /** One response key of a selection: every field node merged under it, as graphql-js merges them. */
@@ -124,6 +124,9 @@ export type SqlField<Context> = (source: string, field: SelectedField, compiler:
 /** The fields PostgreSQL answers, by GraphQL type; a field missing here declines the operation. */
 export type SqlFields<Context> = Record<string, Record<string, SqlField<Context>>>;
 
+/** SQL texts remembered per operation and shape: a document's shapes are few (roles, @include variables). */
+const MAX_REMEMBERED = 64;
+
 /** json_build_object takes at most 100 arguments: 50 keys. */
 const MAX_KEYS = 50;
 
@@ -136,7 +139,26 @@ export class SqlCompiler<Context> {
     private readonly sqlFields: SqlFields<Context>,
     /** What field compilers may consult (the viewer). */
     readonly context: Context,
+    /** SQL built for earlier requests of the same operation (see `memo`). */
+    private readonly memory: Map<string, string> = new Map(),
+    /** What else the SQL text depends on: the viewer's role and the variables below the root fields. */
+    private readonly shape = '',
   ) {}
+
+  /**
+   * The SQL `build` makes for `key` (a root field's response key), built once per operation and
+   * shape: its text depends only on the document, the viewer's role and the variables below the
+   * root fields, not on the root fields' own arguments, which go to the statement as parameters.
+   */
+  memo(key: string, build: () => string): string {
+    const shaped = `${this.shape}|${key}`;
+    let sql = this.memory.get(shaped);
+    if (sql === undefined) {
+      sql = build();
+      if (this.memory.size < MAX_REMEMBERED) this.memory.set(shaped, sql);
+    }
+    return sql;
+  }
 
   /** A table alias no other part of the statement uses. */
   alias(prefix: string): string {

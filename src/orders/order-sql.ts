@@ -136,7 +136,7 @@ async function answerOrders(field: SelectedField, compiler: SqlCompiler<SqlAnswe
   const { scope, context } = compiler;
   const connection = scope.objectType(field.definition.type);
   const node = connectionNode(scope, connection, field.selections);
-  const answerSql = node ? compiler.objectOf(node, 'o') : 'null';
+  const answerSql = compiler.memo(field.key, () => (node ? compiler.objectOf(node, 'o') : 'null'));
   const page = await readOrderPage(context.em, context.viewer, field.args as OrderListArgs, {
     read: async (query, sortColumn) => {
       const rows = await preparedRows(context.em, `select ${answerSql} as "answer", o.id as "uuid", ${sortColumn} as "sortValue" from "order" o ${query.rest}`, query.params);
@@ -150,7 +150,8 @@ async function answerOrders(field: SelectedField, compiler: SqlCompiler<SqlAnswe
 /** Query.order and Query.orderByReference: one order within the viewer's scope, or null. */
 async function answerOrder(field: SelectedField, compiler: SqlCompiler<SqlAnswerContext>, where: { uuid: string } | { reference: string }): Promise<unknown> {
   const query = oneOrder(compiler.context.viewer, where);
-  const [row] = await preparedRows(compiler.context.em, `select ${compiler.objectOf(field, 'o')} as "answer" from "order" o ${query.rest}`, query.params);
+  const answerSql = compiler.memo(field.key, () => compiler.objectOf(field, 'o'));
+  const [row] = await preparedRows(compiler.context.em, `select ${answerSql} as "answer" from "order" o ${query.rest}`, query.params);
   return row ? row.answer : null;
 }
 
