@@ -81,6 +81,7 @@ describe('loadConfig', () => {
       limits: { failedKeyChecksPerMinute: 10, socketsPerKey: 20, socketBufferBytes: 4 * 1024 * 1024 },
       corsOrigins: [],
       workers: 1,
+      sqlAnswers: true,
     });
   });
 
@@ -89,6 +90,7 @@ describe('loadConfig', () => {
     ['WS_MAX_SOCKETS_PER_KEY', 'many', 'WS_MAX_SOCKETS_PER_KEY must be a whole number from 1 to 1000000, got "many"'],
     ['WS_MAX_BUFFERED_BYTES', '1024', 'WS_MAX_BUFFERED_BYTES must be a whole number from 65536 to 1073741824, got "1024"'],
     ['WORKERS', '0', 'WORKERS must be a whole number from 1 to 64, got "0"'],
+    ['SQL_ANSWERS', 'yes', 'SQL_ANSWERS must be on or off, got "yes"'],
   ])('refuses %s=%s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
@@ -117,8 +119,10 @@ describe('loadConfig', () => {
         SMTP_TIMEOUT: 'PT1S',
         RATING_WINDOW: 'P365D',
         INCIDENT_CLOSE_AFTER: 'PT1S',
+        SQL_ANSWERS: 'off',
       }),
     ).toMatchObject({
+      sqlAnswers: false,
       databaseUrl: 'postgresql://app:pw@db.internal:6543/orders',
       port: 0,
       host: '::1',
