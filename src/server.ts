@@ -4,9 +4,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
-import express, { RequestHandler, Response } from 'express';
+import express, { RequestHandler } from 'express';
 import { ApiKeyCache } from './auth/api-key-cache';
-import { Authentication, Authenticator, MAX_CREDENTIAL_LENGTH } from './auth/authentication';
+import { Authentication, Authenticator } from './auth/authentication';
 import { Config } from './config';
 import { consoleRoutes, graphiqlPage } from './console-static';
 import { RequestContext } from './context';
@@ -19,7 +19,8 @@ import { operationGuardPlugin, withHttpStatus } from './graphql/operation-guard'
 import { sqlAnswersPlugin } from './graphql/sql-answers';
 import { ORDER_SQL_ROOTS, orderSqlFields } from './orders/order-sql';
 import { Logger } from './common/logger';
-import { httpErrorHandler, notFound } from './http-errors';
+import { httpErrorHandler, limitText, notFound, refusalAnswer } from './http-errors';
+import { leanPostHandler, takesLeanPost } from './graphql/lean-post';
 import { listenFailure } from './listen-address';
 import { EventBus } from './live/event-bus';
 import { attachWebSocketServer, LiveServer } from './live/websocket';
@@ -42,11 +43,6 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-/** An error answered before GraphQL runs, in the GraphQL error shape clients already read. */
-function refuse(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
-}
-
 /**
  * Checks the Authorization header before the body is even parsed: an over-long header and an
  * address over its failed-check budget are refused here, at no cost; the outcome goes to the context.
@@ -54,14 +50,10 @@ function refuse(res: Response, status: number, code: string, message: string, ex
 function authenticateRequests(authenticator: Authenticator): RequestHandler {
   return async (req, res, next) => {
     const authentication = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
-    if (authentication.kind === 'oversized') {
-      refuse(res, 431, 'BAD_REQUEST', `The Authorization header may be at most ${MAX_CREDENTIAL_LENGTH} characters: send \`Bearer <secret>\``);
-      return;
-    }
-    if (authentication.kind === 'rate-limited') {
-      const { retryAfterSeconds } = authentication;
-      res.set('Retry-After', String(retryAfterSeconds));
-      refuse(res, 429, 'RATE_LIMITED', `Too many failed key checks from your address; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    const refusal = refusalAnswer(authentication);
+    if (refusal) {
+      res.set(refusal.headers ?? {});
+      res.status(refusal.status).json(refusal.body);
       return;
     }
     res.locals.authentication = authentication;
@@ -111,7 +103,12 @@ export async function createAppServer(deps: {
 }): Promise<AppServer> {
   const { orm, config, logger, metrics, bus } = deps;
   const app = express();
-  const httpServer = createServer(app);
+  // POST /graphql with a plain JSON body skips Express (graphql/lean-post.ts); the rest is Express's.
+  let leanPost: ReturnType<typeof leanPostHandler> | undefined;
+  const httpServer = createServer((req, res) => {
+    if (leanPost && takesLeanPost(req, LIMITS.maxDocumentBytes)) leanPost(req, res);
+    else app(req, res);
+  });
   let state: 'starting' | 'ready' | 'draining' = 'starting';
   const production = config.nodeEnv === 'production';
 
@@ -152,6 +149,23 @@ export async function createAppServer(deps: {
   });
   await apollo.start();
 
+  /** A request's context, for the Express route and the lean POST path alike. */
+  const contextOf = async (query: unknown, authentication: Authentication): Promise<RequestContext> => {
+    // Tokens and repeated fields are bounded before Apollo parses and validates the document
+    // (validation is quadratic in repeats); Apollo answers what the context throws with its status.
+    const refusal = documentLimitRefusal(query);
+    if (refusal) throw withHttpStatus(refusal, 400);
+    const viewer = authentication.kind === 'viewer' ? authentication.viewer : null;
+    return new RequestContext(orm.em, config, viewer, apiKeys, authentication.kind === 'rejected');
+  };
+  leanPost = leanPostHandler({
+    apollo,
+    authenticator,
+    bodyLimit: LIMITS.maxDocumentBytes,
+    logger,
+    context: (body, authentication) => contextOf((body as { query?: unknown } | null)?.query, authentication),
+  });
+
   app.disable('x-powered-by');
   // Answers are `no-store` (noStorePlugin): an ETag, a hash of every answer's body, would serve no cache.
   app.disable('etag');
@@ -189,21 +203,13 @@ export async function createAppServer(deps: {
     authenticateRequests(authenticator),
     express.json({ limit: LIMITS.maxDocumentBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // Tokens and repeated fields are bounded before Apollo parses and validates the document
-        // (validation is quadratic in repeats); Apollo answers what the context throws with its status.
-        const refusal = documentLimitRefusal(req.method === 'GET' ? req.query.query : req.body?.query);
-        if (refusal) throw withHttpStatus(refusal, 400);
-        const authentication = res.locals.authentication as Authentication;
-        const viewer = authentication.kind === 'viewer' ? authentication.viewer : null;
-        return new RequestContext(orm.em, config, viewer, apiKeys, authentication.kind === 'rejected');
-      },
+      context: ({ req, res }) => contextOf(req.method === 'GET' ? req.query.query : req.body?.query, res.locals.authentication as Authentication),
     }),
   );
   // The seller console (src/console), static; it calls /graphql like any other client.
   app.use(consoleRoutes());
   app.use(notFound);
-  app.use(httpErrorHandler(logger, `${LIMITS.maxDocumentBytes / 1024} KiB`));
+  app.use(httpErrorHandler(logger, limitText(LIMITS.maxDocumentBytes)));
 
   return {
     httpServer,
