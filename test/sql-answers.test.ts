@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { AcceptOrderDocument, RecordPaymentDocument, RefundOrderDocument } from './generated/graphql';
+import { checkUnguarded, guardedFields } from '../src/graphql/sql-answers';
 import { startTestApp, TestApp } from './support/app';
 import { asIncident, incidentCalls, orderIn } from './support/incidents';
 import { createMarket, Market, placeOrder } from './support/market';
@@ -241,5 +242,15 @@ describe('answers PostgreSQL builds', () => {
       const { body } = await expectSameAnswer(`query ($id: ID!) { order(id: $id) { id } }`, { id }, market.keys.operator, 'answered');
       expect(JSON.parse(body)).toEqual({ data: { order: null } });
     }
+  });
+});
+
+describe('fields with a guard', () => {
+  it('are never answered in SQL: a field under @Authorized refuses to start', () => {
+    expect(guardedFields().has('Shop.quality')).toBe(true);
+    expect(guardedFields().has('Shop.name')).toBe(false);
+    const sqlForQuality = { Shop: { name: () => 's.name', quality: () => 'null' } };
+    expect(() => checkUnguarded(sqlForQuality)).toThrow('SQL answers would skip the guard of Shop.quality: take those fields out of the SQL');
+    expect(() => checkUnguarded({ Shop: { name: () => 's.name' } })).not.toThrow();
   });
 });

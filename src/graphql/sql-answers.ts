@@ -1,6 +1,7 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ASTNode, DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, visit } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { Viewer } from '../auth/viewer';
 import { Logger } from '../common/logger';
 import { RequestContext } from '../context';
@@ -71,7 +72,29 @@ function memoryOf(document: DocumentNode, operation: OperationDefinitionNode): O
   return memory;
 }
 
+/**
+ * The fields whose resolution type-graphql guards (`@Authorized`, a middleware), as `Type.field`.
+ * SQL skips resolvers, and with them any guard: such a field must never get SQL (checked at start).
+ */
+export function guardedFields(): Set<string> {
+  const storage = getMetadataStorage();
+  const typeName = (target: Function | undefined) => storage.objectTypes.find((type) => type.target === target)?.name ?? target?.name;
+  const guarded = new Set<string>();
+  for (const field of storage.fields) if (field.roles !== undefined || field.middlewares?.length) guarded.add(`${typeName(field.target)}.${field.schemaName}`);
+  for (const resolver of storage.fieldResolvers) {
+    if (resolver.roles !== undefined || resolver.middlewares?.length) guarded.add(`${typeName(resolver.getObjectType?.())}.${resolver.schemaName}`);
+  }
+  return guarded;
+}
+
+/** Refuses SQL for a guarded field (guardedFields): an answer must never skip an authorization check. */
+export function checkUnguarded(fields: SqlFields<unknown>, guarded: ReadonlySet<string> = guardedFields()): void {
+  const skipped = Object.entries(fields).flatMap(([type, byField]) => Object.keys(byField).map((field) => `${type}.${field}`)).filter((name) => guarded.has(name));
+  if (skipped.length) throw new Error(`SQL answers would skip the guard of ${skipped.join(', ')}: take those fields out of the SQL`);
+}
+
 export function sqlAnswersPlugin(answers: SqlAnswers, metrics: Metrics, logger: Logger): ApolloServerPlugin<RequestContext> {
+  checkUnguarded(answers.fields as SqlFields<unknown>);
   return {
     async requestDidStart() {
       return {
