@@ -1,52 +1,31 @@
 import { OrderLineState, stateLabel } from '../../src/orders/order.status';
 import { Locale } from '../../src/common/locale';
+import { base64urlSql, decimalSql, globalIdSql, instantSql, textSql } from '../../src/common/sql-json';
 import { PAGE_SIZE } from './operations';
 
 /**
  * The three reads as one SQL statement each, whose text is the whole HTTP answer: the same JSON as
  * the GraphQL server's (ids, cursors, money, labels and dates written the way it writes them), so
  * the floor does the same work a perfect server would and no more. bench.ts checks the answers are
- * identical before measuring.
+ * identical before measuring. Values are written by the server's own SQL helpers (sql-json.ts, which
+ * test/sql-answers.test.ts checks against the resolvers' answers).
  */
 
-/** base64url without padding, as `Buffer.toString('base64url')` (PostgreSQL's base64 also wraps lines). */
-function base64url(textExpression: string): string {
-  return `translate(encode(convert_to(${textExpression}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
-}
-
-function globalId(type: string, uuidColumn: string): string {
-  return base64url(`'${type}:' || ${uuidColumn}`);
-}
-
-/** `Date.prototype.toISOString`: UTC, milliseconds, Z. */
-function isoInstant(column: string): string {
-  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
-/** `formatMinorUnits` for amounts that are never negative here. */
-function decimal(minorExpression: string): string {
-  return `((${minorExpression}) / 100)::text || '.' || lpad(((${minorExpression}) % 100)::text, 2, '0')`;
-}
-
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
 /** The Polish labels (the `locale` argument's default), looked up in a constant jsonb. */
-const LABELS = sqlString(JSON.stringify(Object.fromEntries(Object.values(OrderLineState).map((state) => [state, stateLabel(state, Locale.PL)]))));
+const LABELS = textSql(JSON.stringify(Object.fromEntries(Object.values(OrderLineState).map((state) => [state, stateLabel(state, Locale.PL)]))));
 
 function orderNode(o: string): string {
   return `json_build_object(
-    'id', ${globalId('Order', `${o}.id`)},
+    'id', ${globalIdSql('Order', `${o}.id`)},
     'reference', ${o}.reference,
     'state', ${o}.state,
     'stateLabel', ${LABELS}::jsonb ->> ${o}.state,
-    'createdAt', ${isoInstant(`${o}.created_at`)},
-    'totalPrice', json_build_object('amount', ${decimal(`${o}.price_minor + ${o}.shipping_price_minor`)}, 'currency', 'PLN'),
-    'customer', (select json_build_object('id', ${globalId('Customer', 'c.id')}, 'displayName', c.display_name) from customer c where c.id = ${o}.customer_id),
+    'createdAt', ${instantSql(`${o}.created_at`)},
+    'totalPrice', json_build_object('amount', ${decimalSql(`${o}.price_minor + ${o}.shipping_price_minor`)}, 'currency', 'PLN'),
+    'customer', (select json_build_object('id', ${globalIdSql('Customer', 'c.id')}, 'displayName', c.display_name) from customer c where c.id = ${o}.customer_id),
     'lines', (select coalesce(json_agg(json_build_object(
-                'id', ${globalId('OrderLine', 'l.id')}, 'productTitle', l.product_title, 'quantity', l.quantity, 'state', l.state,
-                'unitPrice', json_build_object('amount', ${decimal('l.unit_price_minor')})) order by l.index), '[]'::json)
+                'id', ${globalIdSql('OrderLine', 'l.id')}, 'productTitle', l.product_title, 'quantity', l.quantity, 'state', l.state,
+                'unitPrice', json_build_object('amount', ${decimalSql('l.unit_price_minor')})) order by l.index), '[]'::json)
               from order_line l where l.order_id = ${o}.id),
     'tracking', case when ${o}.tracking_number is not null and ${o}.tracking_carrier_name is not null and ${o}.tracking_updated_at is not null
                 then json_build_object('carrierName', ${o}.tracking_carrier_name, 'trackingNumber', ${o}.tracking_number, 'trackingUrl', ${o}.tracking_url) end
@@ -59,7 +38,7 @@ function orderNode(o: string): string {
  */
 function ordersPage(options: { where: string; sortKey: string; cursorKind: string; cursorValue: string; direction: 'asc' | 'desc' }): string {
   const { where, sortKey, cursorKind, cursorValue, direction } = options;
-  const cursor = base64url(`'["${cursorKind}",' || ${cursorValue} || ',"' || p.id || '"]'`);
+  const cursor = base64urlSql(`'["${cursorKind}",' || ${cursorValue} || ',"' || p.id || '"]'`);
   return `with fetched as (
     select o.*, ${sortKey} as sort_key from "order" o where o.shop_id = $1 and ${where}
     order by ${sortKey} ${direction}, o.id ${direction} limit ${PAGE_SIZE + 1}
@@ -79,14 +58,14 @@ export const FLOOR_SQL = {
     where: 'true',
     sortKey: 'o.created_at',
     cursorKind: 'orders:CREATED_AT:DESC',
-    cursorValue: `'"' || ${isoInstant('p.created_at')} || '"'`,
+    cursorValue: `'"' || ${instantSql('p.created_at')} || '"'`,
     direction: 'desc',
   }),
   ShippingPage: ordersPage({
     where: `o.state = 'SHIPPING'`,
     sortKey: `coalesce(o.shipping_deadline, 'infinity'::timestamptz)`,
     cursorKind: 'orders:SHIPPING_DEADLINE:ASC',
-    cursorValue: `coalesce('"' || ${isoInstant('p.shipping_deadline')} || '"', 'null')`,
+    cursorValue: `coalesce('"' || ${instantSql('p.shipping_deadline')} || '"', 'null')`,
     direction: 'asc',
   }),
   OrderById: `select json_build_object('data', json_build_object('order',

@@ -72,7 +72,9 @@ export type OrderListArgs = PageArgs & { filter?: OrderFilter | null; sort?: Ord
  * Nullable deadlines sort last (as if infinitely far), so keyset comparisons stay total. A cursor
  * holds the raw column's value (null for a missing deadline) and the order's id.
  */
-const SORT_EXPRESSIONS: Record<OrderSortField, { sql: string; column: string; property: 'createdAt' | 'updatedAt' | 'acceptanceDeadline' | 'shippingDeadline' }> = {
+type SortProperty = 'createdAt' | 'updatedAt' | 'acceptanceDeadline' | 'shippingDeadline';
+
+const SORT_EXPRESSIONS: Record<OrderSortField, { sql: string; column: string; property: SortProperty }> = {
   CREATED_AT: { sql: 'o.created_at', column: 'o.created_at', property: 'createdAt' },
   UPDATED_AT: { sql: 'o.updated_at', column: 'o.updated_at', property: 'updatedAt' },
   ACCEPTANCE_DEADLINE: { sql: "coalesce(o.acceptance_deadline, 'infinity'::timestamptz)", column: 'o.acceptance_deadline', property: 'acceptanceDeadline' },
@@ -81,11 +83,12 @@ const SORT_EXPRESSIONS: Record<OrderSortField, { sql: string; column: string; pr
 
 /**
  * How a page's rows are read: as views or entities (readOrders), or as answers PostgreSQL built
- * (order-sql.ts). `sortColumn` is the sort's raw column; `cursorOf` answers a row's cursor values.
+ * (order-sql.ts). `sortColumn` is the sort's raw column; `cursorValues` answers what a row's cursor
+ * holds: that column's value (an Order's `sortProperty`) and the order's id.
  */
 export interface OrderRowReader<T> {
   read(query: OrderRowsQuery, sortColumn: string): Promise<T[]>;
-  cursorValues(row: T, sortProperty: (typeof SORT_EXPRESSIONS)[OrderSortField]['property']): [Date | null | undefined, string];
+  cursorValues(row: T, sortProperty: SortProperty): [Date | null | undefined, string];
 }
 
 const OPEN_INCIDENT_LINE = `exists (select 1 from order_line l where l.order_id = o.id and l.state = 'INCIDENT_OPEN')`;
