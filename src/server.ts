@@ -144,7 +144,7 @@ export async function createAppServer(deps: {
       anonymousAccessPlugin(),
       operationGuardPlugin(),
       metricsPlugin(metrics),
-      ...(config.sqlAnswers ? [sqlAnswersPlugin({ fields: orderSqlFields(schema, orm.getMetadata()), roots: ORDER_SQL_ROOTS }, metrics, logger)] : []),
+      ...(config.sqlAnswers ? [sqlAnswersPlugin({ fields: orderSqlFields(schema, orm.getMetadata()), roots: ORDER_SQL_ROOTS }, { em: orm.em, metrics, logger })] : []),
     ],
   });
   await apollo.start();

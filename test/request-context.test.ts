@@ -21,6 +21,10 @@ const PAGE_WITH_INCIDENTS = parse(`
   }
 `) as TypedDocumentNode<PageWithIncidents, { first: number }>;
 
+type Page = { orders: { edges: { node: { id: string; customer: { displayName: string } } }[] } };
+/** Fields PostgreSQL answers (src/orders/order-sql.ts): no entity is loaded, so no EntityManager is needed. */
+const PAGE = parse(`query Page($first: Int!) { orders(first: $first) { edges { node { id customer { displayName } } } } }`) as TypedDocumentNode<Page, { first: number }>;
+
 beforeAll(async () => {
   t = await startTestApp();
   market = await createMarket(t);
@@ -49,6 +53,15 @@ describe('an HTTP request’s context', () => {
       answer = await t.gql(AuthTypenameDocument, {}, market.keys.seller);
     });
     expect(answer).toEqual({ __typename: 'Query' });
+    expect(count).toBe(0);
+  });
+
+  it('forks no EntityManager for a page PostgreSQL answers', async () => {
+    let page: Page | undefined;
+    const count = await forksDuring(async () => {
+      page = await t.gql(PAGE, { first: 3 }, market.keys.seller);
+    });
+    expect(page!.orders.edges.map(({ node }) => node.customer.displayName)).toEqual(['Anna Kowalska', 'Anna Kowalska', 'Anna Kowalska']);
     expect(count).toBe(0);
   });
 

@@ -23,9 +23,10 @@ import { Decline, OperationScope, SelectedField, SqlCompiler, SqlFields } from '
  */
 
 /**
- * What field and root compilers may consult: the viewer and the request's EntityManager. The SQL a
- * field compiles to may depend on the viewer's role (a hidden field), never on who the viewer is:
- * it is remembered per role (SqlCompiler.memo). Root fields scope their statements' parameters.
+ * What field and root compilers may consult: the viewer, and an EntityManager for its connection
+ * pool only (the ORM's own: answers load no entity, so the request forks none). The SQL a field
+ * compiles to may depend on the viewer's role (a hidden field), never on who the viewer is: it is
+ * remembered per role (SqlCompiler.memo). Root fields scope their statements' parameters.
  */
 export interface SqlAnswerContext {
   viewer: Viewer;
@@ -94,7 +95,8 @@ export function checkUnguarded(fields: SqlFields<unknown>, guarded: ReadonlySet<
   if (skipped.length) throw new Error(`SQL answers would skip the guard of ${skipped.join(', ')}: take those fields out of the SQL`);
 }
 
-export function sqlAnswersPlugin(answers: SqlAnswers, metrics: Metrics, logger: Logger): ApolloServerPlugin<RequestContext> {
+export function sqlAnswersPlugin(answers: SqlAnswers, deps: { em: EntityManager; metrics: Metrics; logger: Logger }): ApolloServerPlugin<RequestContext> {
+  const { em, metrics, logger } = deps;
   checkUnguarded(answers.fields as SqlFields<unknown>);
   return {
     async requestDidStart() {
@@ -113,7 +115,7 @@ export function sqlAnswersPlugin(answers: SqlAnswers, metrics: Metrics, logger: 
             if (!roots.length || roots.some((field) => !answers.roots[field.name])) throw new Decline('a root field without SQL');
             const memory = memoryOf(document, operation);
             const shape = `${viewer.role}:${JSON.stringify(memory.shapeVariables.map((name) => variables.coerced[name] ?? null))}`;
-            const compiler = new SqlCompiler(scope, answers.fields, { viewer, em: contextValue.em }, memory.sql, shape);
+            const compiler = new SqlCompiler(scope, answers.fields, { viewer, em }, memory.sql, shape);
             const data: Record<string, unknown> = {};
             for (const field of fields) data[field.key] = field.name === '__typename' ? 'Query' : await answers.roots[field.name](field, compiler);
             metrics.sqlAnswers.inc({ outcome: 'answered' });
