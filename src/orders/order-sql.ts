@@ -135,8 +135,10 @@ function connectionNode(scope: OperationScope, connection: GraphQLObjectType, se
 async function answerOrders(field: SelectedField, compiler: SqlCompiler<SqlAnswerContext>): Promise<unknown> {
   const { scope, context } = compiler;
   const connection = scope.objectType(field.definition.type);
-  const node = connectionNode(scope, connection, field.selections);
-  const answerSql = compiler.memo(field.key, () => (node ? compiler.objectOf(node, 'o') : 'null'));
+  const answerSql = compiler.memo(field.key, () => {
+    const node = connectionNode(scope, connection, field.selections);
+    return node ? compiler.objectOf(node, 'o') : 'null';
+  });
   const page = await readOrderPage(context.em, context.viewer, field.args as OrderListArgs, {
     read: async (query, sortColumn) => {
       const rows = await preparedRows(context.em, `select ${answerSql} as "answer", o.id as "uuid", ${sortColumn} as "sortValue" from "order" o ${query.rest}`, query.params);
