@@ -10,9 +10,11 @@ import { count, duration } from './report';
  * dashboard and its background sweeps, at the filled size, with what does not stay flat as data
  * grows flagged. The statements are captured from the server's own sessions (auto_explain logs each
  * one with its parameters as JSON to PostgreSQL's log) and each is then run again here under
- * EXPLAIN (ANALYZE, BUFFERS), as a prepared statement with the same parameters (a custom plan, as
- * the server's unnamed statements get). Each request is sent a few times first, so the plans shown
- * are warm ones (shared hits, not first reads from disk).
+ * EXPLAIN (ANALYZE, BUFFERS), as a prepared statement with the same parameters, twice: with a custom
+ * plan (what the server's unnamed statements get) and with a generic plan (what its named prepared
+ * statements, src/common/prepared-statements.ts, run once PostgreSQL prefers one, after five
+ * executions); the worse of the two is reported. Each request is sent a few times first, so the
+ * plans shown are warm ones (shared hits, not first reads from disk).
  */
 
 /** A plan node touching more rows than this, or a sort fed by more, grows with the shop: flagged. */
@@ -29,7 +31,11 @@ interface Statement {
   /** EXPLAIN (ANALYZE, BUFFERS) of the statement run again with the same parameters. */
   plan: string;
   executionMs: number;
+  planMode: PlanMode;
 }
+
+/** PostgreSQL's plan_cache_mode values: a plan for these parameters, or one for any. */
+type PlanMode = 'force_custom_plan' | 'force_generic_plan';
 
 interface Finding {
   statement: Statement;
@@ -102,18 +108,19 @@ function parseParameters(text: string): string[] {
 }
 
 /** The statement run again under EXPLAIN (ANALYZE, BUFFERS) with the same parameters, then rolled back. */
-async function explain(pool: Pool, captured: { query: string; parameters: string[] }): Promise<Statement> {
+async function explain(pool: Pool, captured: { query: string; parameters: string[] }, planMode: PlanMode): Promise<Statement> {
   const client = await pool.connect();
   try {
     await client.query('begin');
     // This session may have loaded auto_explain too: what it runs here is not the server's.
     await client.query(`set local auto_explain.log_min_duration = -1`);
+    await client.query(`set local plan_cache_mode = ${planMode}`);
     await client.query(`prepare bench_plan as ${captured.query}`);
     const args = captured.parameters.length ? `(${captured.parameters.join(', ')})` : '';
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) execute bench_plan${args}`);
     const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
     const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
-    return { query: captured.query, parameters: captured.parameters, plan, executionMs };
+    return { query: captured.query, parameters: captured.parameters, plan, executionMs, planMode };
   } finally {
     await client.query('rollback').catch(() => undefined);
     await client.query('deallocate all').catch(() => undefined);
@@ -175,7 +182,8 @@ function print(log: (line: string) => void, title: string, findings: Finding[]):
   for (const { statement, flags, buffers } of findings) {
     log(`\n> ${statement.query.replace(/\s+/g, ' ').trim().slice(0, 600)}`);
     if (statement.parameters.length) log(`  parameters: ${statement.parameters.join(', ').slice(0, 300)}`);
-    log(`  ${duration(statement.executionMs)}, ${count(buffers)} pages; ${flags.length ? `FLAGGED: ${flags.join('; ')}` : 'flat'}`);
+    const mode = statement.planMode === 'force_generic_plan' ? 'generic plan' : 'custom plan';
+    log(`  ${duration(statement.executionMs)}, ${count(buffers)} pages (${mode}, the worse); ${flags.length ? `FLAGGED: ${flags.join('; ')}` : 'flat'}`);
     for (const line of statement.plan.trimEnd().split('\n')) log(`    ${line}`);
   }
 }
@@ -198,7 +206,12 @@ export async function benchPlans(ctx: BenchContext): Promise<void> {
   };
   const explainAll = async (captured: { query: string; parameters: string[] }[]) => {
     const findings: Finding[] = [];
-    for (const statement of captured) findings.push(inspect(await explain(db.pool, statement)));
+    for (const statement of captured) {
+      const custom = inspect(await explain(db.pool, statement, 'force_custom_plan'));
+      const generic = inspect(await explain(db.pool, statement, 'force_generic_plan'));
+      const worse = generic.flags.length !== custom.flags.length ? generic.flags.length > custom.flags.length : generic.statement.executionMs > custom.statement.executionMs;
+      findings.push(worse ? generic : custom);
+    }
     return findings;
   };
   const addRow = (figure: string, findings: Finding[]) => {
