@@ -237,6 +237,23 @@ describe('answers PostgreSQL builds', () => {
     await expectSameAnswer(`query ($filter: OrderFilter) { orders(filter: $filter) { totalCount } }`, { filter: { shopId: market.shop.id } }, key, 'declined');
   });
 
+  it('keeps a response key named __proto__ as execution does, at the root and around the rows', async () => {
+    const { body } = await expectSameAnswer(`query ($id: ID!) { __proto__: order(id: $id) { reference } }`, { id: orderIds[0] }, market.keys.operator, 'answered');
+    expect(body).toBe(`{"data":{"__proto__":{"reference":"${references[0]}"}}}\n`);
+    const page = await expectSameAnswer(`{ orders(first: 1) { __proto__: pageInfo { hasNextPage } } }`, {}, market.keys.operator, 'answered');
+    expect(page.body).toBe('{"data":{"orders":{"__proto__":{"hasNextPage":true}}}}\n');
+  });
+
+  it('answers `locale: null` with the default label, as a locale left out, on both paths', async () => {
+    const query = `query ($id: ID!, $locale: Locale) { order(id: $id) { stateLabel(locale: $locale) lines { stateLabel(locale: $locale) } } }`;
+    const label = async (variables: Record<string, unknown>) => JSON.parse((await expectSameAnswer(query, { id: orderIds[0], ...variables }, market.keys.operator, 'answered')).body).data.order;
+    const polish = { stateLabel: 'Przyjęcie w toku', lines: [{ stateLabel: 'Przyjęcie w toku' }, { stateLabel: 'Przyjęcie w toku' }] };
+    expect(await label({})).toEqual(polish);
+    // A nullable argument with a default: null asks for the default too (OrderResolver.stateLabel).
+    expect(await label({ locale: null })).toEqual(polish);
+    expect(await label({ locale: 'EN' })).toEqual({ stateLabel: 'Pending acceptance', lines: [{ stateLabel: 'Pending acceptance' }, { stateLabel: 'Pending acceptance' }] });
+  });
+
   it('answers an unknown or malformed id with null, as execution does', async () => {
     for (const id of ['T3JkZXI6bm90LWEtdXVpZA', 'nonsense', market.shop.id]) {
       const { body } = await expectSameAnswer(`query ($id: ID!) { order(id: $id) { id } }`, { id }, market.keys.operator, 'answered');

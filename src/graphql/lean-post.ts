@@ -45,6 +45,8 @@ function sendAnswer(res: ServerResponse, answer: { status: number; headers?: Rec
  */
 function readJson(req: IncomingMessage, declared: number): Promise<{ body: unknown } | { error: BodyErrorType } | { aborted: true }> {
   return new Promise((resolve) => {
+    // Gone while its key was being checked: the stream is destroyed and would never end.
+    if (req.destroyed) return resolve({ aborted: true });
     const chunks: Buffer[] = [];
     let received = 0;
     req.on('data', (chunk: Buffer) => {
@@ -52,6 +54,9 @@ function readJson(req: IncomingMessage, declared: number): Promise<{ body: unkno
       chunks.push(chunk);
     });
     req.on('error', () => resolve({ aborted: true }));
+    req.on('close', () => {
+      if (!req.complete) resolve({ aborted: true });
+    });
     req.on('end', () => {
       if (received !== declared) return resolve({ error: 'request.size.invalid' });
       // body-parser decodes through iconv-lite, which drops a byte-order mark.
@@ -83,7 +88,10 @@ export function leanPostHandler(deps: {
     if (refusal) return sendAnswer(res, refusal);
     const read = await readJson(req, Number(req.headers['content-length']));
     if ('aborted' in read) return void res.destroy();
-    if ('error' in read) return sendAnswer(res, bodyErrorAnswer(read.error, bodyLimit));
+    if ('error' in read) {
+      logger.debug({ type: read.error, method: req.method, path: req.url }, 'HTTP request refused');
+      return sendAnswer(res, bodyErrorAnswer(read.error, bodyLimit));
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     const response = await apollo.executeHTTPGraphQLRequest({

@@ -6,7 +6,7 @@ import { Viewer } from '../auth/viewer';
 import { Logger } from '../common/logger';
 import { RequestContext } from '../context';
 import { Metrics } from '../metrics';
-import { Decline, OperationScope, SelectedField, SqlCompiler, SqlFields } from './sql-selection';
+import { answerObject, Decline, OperationScope, SelectedField, SqlCompiler, SqlFields } from './sql-selection';
 
 /**
  * Answers built by PostgreSQL (issue 8). A query whose every field has SQL here (the order pages
@@ -114,9 +114,10 @@ export function sqlAnswersPlugin(answers: SqlAnswers, deps: { em: EntityManager;
             const roots = fields.filter((field) => field.name !== '__typename');
             if (!roots.length || roots.some((field) => !answers.roots[field.name])) throw new Decline('a root field without SQL');
             const memory = memoryOf(document, operation);
-            const shape = `${viewer.role}:${JSON.stringify(memory.shapeVariables.map((name) => variables.coerced[name] ?? null))}`;
+            // An omitted variable (an argument's default applies) is not one sent as null.
+            const shape = `${viewer.role}:${JSON.stringify(memory.shapeVariables.map((name) => (name in variables.coerced ? [variables.coerced[name]] : [])))}`;
             const compiler = new SqlCompiler(scope, answers.fields, { viewer, em }, memory.sql, shape);
-            const data: Record<string, unknown> = {};
+            const data = answerObject();
             for (const field of fields) data[field.key] = field.name === '__typename' ? 'Query' : await answers.roots[field.name](field, compiler);
             metrics.sqlAnswers.inc({ outcome: 'answered' });
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };

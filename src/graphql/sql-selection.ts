@@ -187,6 +187,14 @@ export class SqlCompiler<Context> {
   }
 }
 
+/**
+ * An object to answer into, without a prototype, as graphql-js builds its results: an alias
+ * `__proto__` is then a key like any other, not the object's prototype.
+ */
+export function answerObject(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
 /** A value whose answer is already built (by PostgreSQL): answerPlain hands it out as it is. */
 export class Answered {
   constructor(readonly answer: unknown) {}
@@ -198,7 +206,7 @@ export class Answered {
  * through their type, and an `Answered` value is its own answer.
  */
 export async function answerPlain(scope: OperationScope, type: GraphQLObjectType, value: object, selections: readonly SelectionSetNode[]): Promise<Record<string, unknown>> {
-  const answer: Record<string, unknown> = {};
+  const answer = answerObject();
   for (const field of scope.fields(type, selections)) {
     if (field.name === '__typename') answer[field.key] = type.name;
     else answer[field.key] = await answerValue(scope, field.definition.type, await (value as Record<string, unknown>)[field.name], field.selections);

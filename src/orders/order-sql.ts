@@ -26,7 +26,8 @@ function stateLabelSql(column: string): Field {
   const tables = Object.fromEntries(
     Object.values(Locale).map((locale) => [locale, Object.fromEntries([...Object.values(OrderLineState), ...Object.values(OrderState)].map((state) => [state, stateLabel(state, locale)]))]),
   );
-  return (source, field) => lookupSql(tables[field.args.locale as Locale], `${source}."${column}"`);
+  // An explicit `locale: null` means the default, as in OrderResolver.
+  return (source, field) => lookupSql(tables[(field.args.locale as Locale | null) ?? Locale.PL], `${source}."${column}"`);
 }
 
 /** A Money field: its object built from an expression in minor units, which is the Money object's "source". */

@@ -114,8 +114,9 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => String, { description: "The marketplace's own label, e.g. 'Przyjęcie w toku' for WAITING_ACCEPTANCE." })
-  stateLabel(@Root() order: Order, @Arg('locale', () => Locale, { defaultValue: Locale.PL, nullable: true }) locale: Locale): string {
-    return stateLabel(order.state, locale);
+  stateLabel(@Root() order: Order, @Arg('locale', () => Locale, { defaultValue: Locale.PL, nullable: true }) locale: Locale | null): string {
+    // Nullable with a default: an explicit null asks for the default too.
+    return stateLabel(order.state, locale ?? Locale.PL);
   }
 
   @FieldResolver(() => Address, { nullable: true, description: 'Hidden from the seller until the order is accepted.' })
@@ -162,8 +163,8 @@ export class OrderResolver {
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
   @FieldResolver(() => String)
-  stateLabel(@Root() line: OrderLine, @Arg('locale', () => Locale, { defaultValue: Locale.PL, nullable: true }) locale: Locale): string {
-    return stateLabel(line.state, locale);
+  stateLabel(@Root() line: OrderLine, @Arg('locale', () => Locale, { defaultValue: Locale.PL, nullable: true }) locale: Locale | null): string {
+    return stateLabel(line.state, locale ?? Locale.PL);
   }
 
   /** What the customer paid for the line and has not got back yet. */
