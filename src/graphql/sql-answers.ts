@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ASTNode, DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, visit } from 'graphql';
+import { ASTNode, DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, visit } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { Viewer } from '../auth/viewer';
 import { Logger } from '../common/logger';
@@ -41,13 +41,33 @@ export interface SqlAnswers {
   roots: Record<string, RootAnswer>;
 }
 
-/** What is kept per operation: the variables its SQL text depends on, and that SQL by shape. */
+/**
+ * What is kept per operation, worked out from its document once: whether every root field it can
+ * select has SQL (the rest is declined before anything else is done), its fragments, the variables
+ * its SQL text depends on, and that SQL by shape.
+ */
 interface OperationMemory {
+  answerable: boolean;
+  fragments: Record<string, FragmentDefinitionNode>;
   shapeVariables: string[];
   sql: Map<string, string>;
 }
 
-const memories = new WeakMap<OperationDefinitionNode, OperationMemory>();
+/**
+ * The names of the root fields an operation can select: through its fragments, whatever their
+ * directives say (a field that @skip leaves out still counts: a superset is safe).
+ */
+function rootFieldNames(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, names = new Set<string>(), seen = new Set<string>()): Set<string> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) rootFieldNames(selection.selectionSet, fragments, names, seen);
+    else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
+      seen.add(selection.name.value);
+      rootFieldNames(fragments[selection.name.value].selectionSet, fragments, names, seen);
+    }
+  }
+  return names;
+}
 
 /**
  * The variables an operation's SQL text can depend on: every one used below a root field or in a
@@ -68,10 +88,16 @@ function shapeVariables(document: DocumentNode, operation: OperationDefinitionNo
   return [...names].sort();
 }
 
-function memoryOf(document: DocumentNode, operation: OperationDefinitionNode): OperationMemory {
-  let memory = memories.get(operation);
-  if (!memory) memories.set(operation, (memory = { shapeVariables: shapeVariables(document, operation), sql: new Map() }));
-  return memory;
+function operationMemory(document: DocumentNode, operation: OperationDefinitionNode, roots: SqlAnswers['roots']): OperationMemory {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  const names = [...rootFieldNames(operation.selectionSet, fragments)].filter((name) => name !== '__typename');
+  return {
+    answerable: names.length > 0 && names.every((name) => roots[name] !== undefined),
+    fragments,
+    shapeVariables: shapeVariables(document, operation),
+    sql: new Map(),
+  };
 }
 
 /**
@@ -98,22 +124,24 @@ export function checkUnguarded(fields: SqlFields<unknown>, guarded: ReadonlySet<
 export function sqlAnswersPlugin(answers: SqlAnswers, deps: { em: EntityManager; metrics: Metrics; logger: Logger }): ApolloServerPlugin<RequestContext> {
   const { em, metrics, logger } = deps;
   checkUnguarded(answers.fields as SqlFields<unknown>);
+  const memories = new WeakMap<OperationDefinitionNode, OperationMemory>();
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ operation, document, request, contextValue, schema }) {
           const viewer = contextValue.viewer;
           if (!operation || operation.operation !== 'query' || !viewer) return null;
+          let memory = memories.get(operation);
+          if (!memory) memories.set(operation, (memory = operationMemory(document, operation, answers.roots)));
           try {
-            const fragments: Record<string, FragmentDefinitionNode> = {};
-            for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            // Most queries of other modules end here, before their variables are coerced a second time.
+            if (!memory.answerable) throw new Decline('a root field without SQL');
             const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
             if (variables.errors) throw new Decline('variables do not coerce');
-            const scope = new OperationScope(schema, fragments, variables.coerced);
+            const scope = new OperationScope(schema, memory.fragments, variables.coerced);
             const fields = scope.fields(schema.getQueryType()!, [operation.selectionSet]);
-            const roots = fields.filter((field) => field.name !== '__typename');
-            if (!roots.length || roots.some((field) => !answers.roots[field.name])) throw new Decline('a root field without SQL');
-            const memory = memoryOf(document, operation);
+            // Every root field has SQL (memory.answerable); @skip may still have left none.
+            if (fields.every((field) => field.name === '__typename')) throw new Decline('no root field with SQL selected');
             // An omitted variable (an argument's default applies) is not one sent as null.
             const shape = `${viewer.role}:${JSON.stringify(memory.shapeVariables.map((name) => (name in variables.coerced ? [variables.coerced[name]] : [])))}`;
             const compiler = new SqlCompiler(scope, answers.fields, { viewer, em }, memory.sql, shape);
