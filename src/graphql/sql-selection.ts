@@ -140,9 +140,9 @@ export class SqlCompiler<Context> {
     /** What field compilers may consult (the viewer). */
     readonly context: Context,
     /** SQL built for earlier requests of the same operation (see `memo`). */
-    private readonly memory: Map<string, string> = new Map(),
+    private readonly memory: Map<string, string>,
     /** What else the SQL text depends on: the viewer's role and the variables below the root fields. */
-    private readonly shape = '',
+    private readonly shape: string,
   ) {}
 
   /**
