@@ -1,8 +1,8 @@
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
-import { AcceptOrderDocument, ConfirmShipmentDocument, RecordPaymentDocument, RefundOrderDocument, SetTrackingDocument } from './generated/graphql';
+import { AcceptOrderDocument, ConfirmShipmentDocument, SetTrackingDocument } from './generated/graphql';
 import { startTestApp, TestApp } from './support/app';
-import { createMarket, Market, placeOrder } from './support/market';
+import { createMarket, Market, placeOrder, refundedOrder } from './support/market';
 
 /**
  * Orders read for an answer come as row views in one statement (src/common/row-views.ts) when every
@@ -59,7 +59,7 @@ function withoutIncidents(value: unknown): unknown {
 beforeAll(async () => {
   t = await startTestApp();
   market = await createMarket(t);
-  const { seller, operator } = market.keys;
+  const { seller } = market.keys;
   // Waiting for acceptance (the seller does not see the address yet).
   const waiting = await placeOrder(t, market);
   // Cash on delivery, accepted, tracked and shipped.
@@ -68,14 +68,7 @@ beforeAll(async () => {
   await t.gql(SetTrackingDocument, { input: { orderId: shipped.id, carrierCode: 'INPOST', trackingNumber: 'TRK-1' } }, seller);
   await t.gql(ConfirmShipmentDocument, { input: { orderId: shipped.id } }, seller);
   // Paid online, then one line refunded: refunds, refundable amounts and a REFUNDED line.
-  const refunded = await placeOrder(t, market);
-  await t.gql(AcceptOrderDocument, { input: { orderId: refunded.id } }, seller);
-  await t.gql(RecordPaymentDocument, { input: { orderId: refunded.id, outcome: 'PAID' } }, operator);
-  await t.gql(
-    RefundOrderDocument,
-    { input: { orderId: refunded.id, reason: 'CUSTOMER_CANCELLED_BEFORE_SHIPPING', lines: [{ lineId: refunded.lines[1].id }], shipping: '2.00' } },
-    seller,
-  );
+  const refunded = await refundedOrder(t, market);
   for (const order of [waiting, shipped, refunded]) {
     ids.push(order.id);
     references.push(order.reference);

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
-import { AcceptOrderDocument, RecordPaymentDocument, RefundOrderDocument } from './generated/graphql';
 import { checkUnguarded, guardedFields } from '../src/graphql/sql-answers';
 import { startTestApp, TestApp } from './support/app';
 import { asIncident, incidentCalls, orderIn } from './support/incidents';
-import { createMarket, Market, placeOrder } from './support/market';
+import { createMarket, Market, placeOrder, refundedOrder } from './support/market';
 
 /**
  * Queries PostgreSQL answers itself (src/graphql/sql-answers.ts) must answer the same bytes as the
@@ -87,18 +86,11 @@ async function expectSameAnswer(query: string, variables: Record<string, unknown
 beforeAll(async () => {
   answering = await startTestApp();
   market = await createMarket(answering);
-  const { seller, operator, customer, otherCustomer } = market.keys;
+  const { customer, otherCustomer } = market.keys;
   // Waiting for acceptance: the seller does not see the address yet.
   const waiting = await placeOrder(answering, market);
   // Accepted and paid online, then one line and part of the shipping refunded.
-  const refunded = await placeOrder(answering, market);
-  await answering.gql(AcceptOrderDocument, { input: { orderId: refunded.id } }, seller);
-  await answering.gql(RecordPaymentDocument, { input: { orderId: refunded.id, outcome: 'PAID' } }, operator);
-  await answering.gql(
-    RefundOrderDocument,
-    { input: { orderId: refunded.id, reason: 'CUSTOMER_CANCELLED_BEFORE_SHIPPING', lines: [{ lineId: refunded.lines[1].id }], shipping: '2.00' } },
-    seller,
-  );
+  const refunded = await refundedOrder(answering, market);
   // Shipped with tracking, then an open incident on it.
   const shipped = await orderIn(answering, market, 'SHIPPED');
   asIncident(await incidentCalls(answering).open(customer, { orderId: shipped.id, reason: 'DEFECTIVE', message: 'Okładka jest rozdarta.' }));

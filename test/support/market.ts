@@ -1,4 +1,5 @@
 import {
+  AcceptOrderDocument,
   CreateCustomerDocument,
   CreateShopDocument,
   IssueApiKeyDocument,
@@ -7,6 +8,8 @@ import {
   OrderResultFieldsFragment,
   PlaceOrderDocument,
   PlaceOrderInput,
+  RecordPaymentDocument,
+  RefundOrderDocument,
 } from '../generated/graphql';
 import { OPERATOR_SECRET, TestApp } from './app';
 
@@ -74,6 +77,20 @@ export async function placeOrder(
 ): Promise<OrderFieldsFragment> {
   const { placeOrder: result } = await t.gql(PlaceOrderDocument, { input: orderInput(market.shop.id, overrides) }, customerSecret);
   return asOrder(result);
+}
+
+/** An order accepted and paid online, then its second line and 2.00 of its shipping refunded; as placed. */
+export async function refundedOrder(t: Pick<TestApp, 'gql'>, market: Market): Promise<OrderFieldsFragment> {
+  const { seller, operator } = market.keys;
+  const order = await placeOrder(t, market);
+  await t.gql(AcceptOrderDocument, { input: { orderId: order.id } }, seller);
+  await t.gql(RecordPaymentDocument, { input: { orderId: order.id, outcome: 'PAID' } }, operator);
+  await t.gql(
+    RefundOrderDocument,
+    { input: { orderId: order.id, reason: 'CUSTOMER_CANCELLED_BEFORE_SHIPPING', lines: [{ lineId: order.lines[1].id }], shipping: '2.00' } },
+    seller,
+  );
+  return order;
 }
 
 /** The timeline as "TYPE from->to by ACTOR" lines, for exact assertions. */
