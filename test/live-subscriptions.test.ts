@@ -82,8 +82,12 @@ describe('subscriptions deliver what the viewer may see', () => {
     const changes = subscribe(await client(market.keys.customer), LiveOrderAfterSalesDocument, { orderId: order.id });
     await subscriptionsActive(t, active + 1);
 
+    // A push carries the order as it is when the push is made, not as it was at its event: each
+    // change waits for the previous push, so each push shows the state its change left.
     const requested = asReturn(await returnCalls(t).request(market.keys.customer, { orderId: order.id, lines: [{ lineId: order.lines[0].id, quantity: 1 }], reason: 'OTHER' }));
+    await changes.until(1);
     await ratingCalls(t).rate(market.keys.customer, { orderId: order.id, grade: 4 });
+    await changes.until(2);
     await returnCalls(t).cancel(market.keys.customer, { returnId: requested.id });
     const [onRequest, onRating, onCancel] = (await changes.until(3)).map(({ orderChanged }) => orderChanged);
     expect(onRequest).toMatchObject({ id: order.id, closeAt: null, returns: [{ status: 'REQUESTED' }], rating: null });
