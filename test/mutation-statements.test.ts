@@ -131,3 +131,43 @@ describe('SQL statements per mutation', () => {
     expect((await t.gql(THREAD, { id: order.id }, market.keys.customer)).order.thread).toEqual({ unreadCount: 1, shopReplyNeededSince: null, messages: { totalCount: 3 } });
   });
 });
+
+/*
+ * Round trips: BEGIN travels with a transaction's first statement and COMMIT with its last
+ * (src/db/transaction-pipelining.ts), so a step on an order is two queries to PostgreSQL whatever
+ * its statement count above.
+ */
+describe('round trips to PostgreSQL per mutation', () => {
+  it('acceptOrder, setTracking and confirmShipment: 2 each (BEGIN + the lock; the writes and events + COMMIT); a refused step: 2 (its ROLLBACK)', async () => {
+    const order = await placeOrder(t, market, { paymentWorkflow: 'PAY_ON_DELIVERY' });
+    const results: Result[] = [];
+    const trips = [
+      await t.countRoundTrips(async () => results.push((await t.gql(ACCEPT, { input: { orderId: order.id } }, market.keys.seller)).result)),
+      await t.countRoundTrips(async () =>
+        results.push(
+          (await t.gql(SET_TRACKING, { input: { orderId: order.id, carrierCode: 'INPOST', trackingNumber: '600000000000000000000002' } }, market.keys.seller))
+            .result,
+        ),
+      ),
+      await t.countRoundTrips(async () => results.push((await t.gql(CONFIRM_SHIPMENT, { input: { orderId: order.id } }, market.keys.seller)).result)),
+      await t.countRoundTrips(async () => results.push((await t.gql(ACCEPT, { input: { orderId: order.id } }, market.keys.seller)).result)),
+    ];
+    expect(results.map((result) => result.version ?? result.code)).toEqual([2, 3, 4, 'INVALID_STATE']);
+    expect(trips).toEqual([2, 2, 2, 2]);
+  });
+
+  it('placeOrder: 3 (BEGIN + the shop and customer; the reference; the inserts and event + COMMIT); sendMessage: 4', async () => {
+    let placed: Result | undefined;
+    const place = await t.countRoundTrips(
+      async () => (placed = (await t.gql(PLACE, { input: orderInput(market.shop.id, { paymentWorkflow: 'PAY_ON_DELIVERY' }) }, market.keys.customer)).result),
+    );
+    expect(placed).toEqual({ __typename: 'Order', id: expect.any(String), version: 1 });
+    const message = await t.countRoundTrips(async () =>
+      expect((await t.gql(SEND_MESSAGE, { input: { orderId: placed!.id!, body: 'Czy można szybciej?' } }, market.keys.customer)).result).toEqual({
+        __typename: 'Message',
+        body: 'Czy można szybciej?',
+      }),
+    );
+    expect([place, message]).toEqual([3, 4]);
+  });
+});

@@ -66,15 +66,17 @@ export async function inTransaction<T>(em: EntityManager, actor: ActorRef, work:
       },
     };
     const result = await work(tx);
-    collectRowWrites(txEm);
-    await txEm.flush();
     if (drafts.length > 0) {
       const changes = [...drafts];
-      // Hooks add rows with `tx.write`: they go in the statement below. (Anything a hook still
-      // persists through the EntityManager is flushed by em.transactional after it, before COMMIT.)
+      // Hooks add rows with `tx.write`: they go in the statement below. A query a hook makes
+      // through the EntityManager flushes what it depends on first (MikroORM's FlushMode.AUTO).
       for (const hook of beforeCommitHooks) await hook(tx, changes);
     }
-    await appendEvents(txEm, drafts, heldRowWrites(txEm).concat(writes));
+    // The last flush: the statement below commits (`last`), so em.transactional's own flush after
+    // it must find nothing, and nothing can change in between.
+    collectRowWrites(txEm);
+    await txEm.flush();
+    await appendEvents(txEm, drafts, heldRowWrites(txEm).concat(writes), { last: true });
     return result;
   });
 }

@@ -2,6 +2,7 @@ import { MikroORM, PostgreSqlDriver, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { MIGRATIONS } from '../migrations';
 import { ENTITIES } from './entities';
+import { pipelineTransactionBounds } from './transaction-pipelining';
 
 /** Postgres stops any statement that runs longer than this, so one bad query cannot hold a connection. */
 const STATEMENT_TIMEOUT_MS = 15_000;
@@ -29,7 +30,10 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
         connection.query(
           `set statement_timeout = ${STATEMENT_TIMEOUT_MS}; set lock_timeout = ${LOCK_TIMEOUT_MS}; ` +
             `set idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
-          done,
+          (error) => {
+            if (!error) pipelineTransactionBounds(connection as never);
+            done(error);
+          },
         ),
     },
     allowGlobalContext: false,

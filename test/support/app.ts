@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { roundTrips } from '../../src/db/transaction-pipelining';
 
 export const OPERATOR_SECRET = 'sk_test_operator_secret_0123456789';
 
@@ -24,6 +25,8 @@ export interface TestApp {
   gql<T, V>(document: TypedDocumentNode<T, V>, variables: V, secret?: string | null): Promise<T>;
   /** Counts SQL statements issued while `work` runs. */
   countQueries(work: () => Promise<unknown>): Promise<number>;
+  /** Counts the queries sent to PostgreSQL over the ORM's pool while `work` runs (several statements may share one: src/db/transaction-pipelining.ts). */
+  countRoundTrips(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,11 @@ export async function startTestApp(
       const before = queries;
       await work();
       return queries - before;
+    },
+    async countRoundTrips(work) {
+      const before = roundTrips.count;
+      await work();
+      return roundTrips.count - before;
     },
     close: () => app.stop(),
   };

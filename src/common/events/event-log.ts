@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ActorRef } from '../../auth/viewer';
+import { withCommit } from '../../db/transaction-pipelining';
 import { RowWrite } from '../row-writes';
 import { EventType } from './event-type';
 
@@ -58,9 +59,15 @@ export interface EventDraft {
  * locks), inserts the events with their positions, and queues the NOTIFY PostgreSQL sends on
  * commit. Nothing global is locked: other orders' and shops' writes never wait for this one.
  * `writes` (the transaction's row changes, src/common/row-writes.ts) go in the same statement as
- * data-modifying `with` members: one round trip for a step's rows and its events.
+ * data-modifying `with` members: one round trip for a step's rows and its events. With `last`, the
+ * statement also commits the transaction (src/db/transaction-pipelining.ts): nothing may follow it.
  */
-export async function appendEvents(em: EntityManager, drafts: readonly EventDraft[], writes: readonly RowWrite[] = []): Promise<void> {
+export async function appendEvents(
+  em: EntityManager,
+  drafts: readonly EventDraft[],
+  writes: readonly RowWrite[] = [],
+  { last = false }: { last?: boolean } = {},
+): Promise<void> {
   if (drafts.length === 0 && writes.length === 0) return;
   const params: unknown[] = writes.flatMap((write) => write.params);
   let sql = writes.length > 0 ? `with ${writes.map((write, n) => `w${n} as (${write.sql})`).join(', ')} ` : '';
@@ -69,7 +76,7 @@ export async function appendEvents(em: EntityManager, drafts: readonly EventDraf
     sql += 'select append_events(?::jsonb, ?)';
     params.push(JSON.stringify(drafts.map(eventRow)), EVENTS_CHANNEL);
   }
-  await em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+  await em.getConnection().execute(last ? withCommit(sql) : sql, params, 'all', em.getTransactionContext());
 }
 
 function eventRow(draft: EventDraft, n: number): Record<string, unknown> {
