@@ -5,6 +5,7 @@ import { ErrorResult, NotFoundError, ValidationError } from './errors';
 import * as errors from './errors';
 import { IdempotencyRecord, StoredOutcome } from './idempotency.entity';
 import { insertRow } from './row-writes';
+import { transactionRows } from './transaction-statements';
 import { inTransaction, Tx } from './transaction';
 import { checkText } from './validation';
 
@@ -70,12 +71,7 @@ async function findReplay(tx: Tx, request: IdempotencyRequest): Promise<Replay> 
   const problem = checkText(['input', 'idempotencyKey'], key, MAX_KEY_LENGTH);
   if (problem) return { error: problem };
   // PostgreSQL text cannot hold NUL, so the pair is joined with '/', which no scope contains.
-  await tx.em.getConnection().execute(
-    'select pg_advisory_xact_lock(hashtextextended(?, 0))',
-    [`${scope}/${key}`],
-    'all',
-    tx.em.getTransactionContext(),
-  );
+  await transactionRows(tx.em, 'select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${scope}/${key}`]);
   const record = await tx.em.findOne(IdempotencyRecord, { scope, key });
   if (!record) return undefined;
   if (record.operation !== operation) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../auth/viewer';
+import { transactionRows } from '../common/transaction-statements';
 import { Order } from '../orders/order.entity';
 import { ThreadSide, threadScope } from './message-access';
 import { Message } from './message.entity';
@@ -17,8 +18,8 @@ import { MessageThread } from './message-thread.entity';
 
 type Row = Record<string, unknown>;
 
-async function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return em.getConnection().execute<Row[]>(sql, params, 'all', em.getTransactionContext());
+function rowsOf(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  return transactionRows<Row>(em, sql, params);
 }
 
 /** The column of the thread row that holds each side's read mark (kept by thread_read's trigger too). */

@@ -3,6 +3,7 @@ import { Viewer } from '../auth/viewer';
 import { Role } from '../auth/role';
 import { Customer } from '../customers/customer.entity';
 import { holdRows } from '../common/row-writes';
+import { transactionRows } from '../common/transaction-statements';
 import { Shop } from '../shops/shop.entity';
 import { OrderLine } from './order-line.entity';
 import { Order } from './order.entity';
@@ -54,9 +55,7 @@ function managed<T extends object>(em: EntityManager, entity: new () => T, row: 
  */
 export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer | null, skipLocked = false): Promise<Order | null> {
   const [shop, customer] = scopeOf(viewer);
-  const [row] = await em
-    .getConnection()
-    .execute<{ order_row: Row; shop_row: Row; customer_row: Row; line_rows: Row[] }[]>(LOCK_STATEMENT, [uuid, shop, customer, skipLocked], 'all', em.getTransactionContext());
+  const [row] = await transactionRows<{ order_row: Row; shop_row: Row; customer_row: Row; line_rows: Row[] }>(em, LOCK_STATEMENT, [uuid, shop, customer, skipLocked]);
   if (!row) return null;
   // Shop and customer first, so the order's references resolve to them.
   managed(em, Shop, row.shop_row);

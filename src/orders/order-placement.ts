@@ -12,6 +12,7 @@ import { createLoaders } from '../common/loaders';
 import { holdNewRows } from '../common/row-writes';
 import { asStepTx, takeStep } from '../common/step-machine';
 import { Tx } from '../common/transaction';
+import { transactionRows } from '../common/transaction-statements';
 import { checkInt, checkList, checkText, firstProblem, parseAmount, Path } from '../common/validation';
 import { Customer } from '../customers/customer.entity';
 import { Shop } from '../shops/shop.entity';
@@ -94,7 +95,7 @@ async function nextReference(em: EntityManager, now: Date): Promise<string> {
   const day = DateTime.fromJSDate(now, { zone: BUSINESS_ZONE }).toFormat('yyyyMMdd');
   for (;;) {
     const reference = `${day}${String(randomInt(10_000_000_000)).padStart(10, '0')}-A`;
-    const taken = await em.getConnection().execute('select 1 from "order" where reference = ?', [reference], 'all', em.getTransactionContext());
+    const taken = await transactionRows(em, 'select 1 from "order" where reference = ?', [reference]);
     if (taken.length === 0) return reference;
   }
 }
@@ -106,12 +107,7 @@ const PARTIES_STATEMENT =
 
 /** The order's shop and customer: one fixed statement instead of two ORM lookups, on every placement (issue 8). */
 async function findParties(em: EntityManager, shopUuid: string, customerUuid: string): Promise<{ shop: Shop | null; customer: Customer | null }> {
-  const [row] = await em.getConnection().execute<{ shop: Record<string, unknown> | null; customer: Record<string, unknown> | null }[]>(
-    PARTIES_STATEMENT,
-    [shopUuid, customerUuid],
-    'all',
-    em.getTransactionContext(),
-  );
+  const [row] = await transactionRows<{ shop: Record<string, unknown> | null; customer: Record<string, unknown> | null }>(em, PARTIES_STATEMENT, [shopUuid, customerUuid]);
   return { shop: row.shop ? em.map(Shop, row.shop) : null, customer: row.customer ? em.map(Customer, row.customer) : null };
 }
 

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ActorRef } from '../../auth/viewer';
 import { withCommit } from '../../db/transaction-pipelining';
 import { RowWrite } from '../row-writes';
+import { transactionRows } from '../transaction-statements';
 import { EventType } from './event-type';
 
 /** The NOTIFY channel that wakes every instance after an event commits; the payload is a transaction id only. */
@@ -76,7 +77,7 @@ export async function appendEvents(
     sql += 'select append_events(?::jsonb, ?)';
     params.push(JSON.stringify(drafts.map(eventRow)), EVENTS_CHANNEL);
   }
-  await em.getConnection().execute(last ? withCommit(sql) : sql, params, 'all', em.getTransactionContext());
+  await transactionRows(em, last ? withCommit(sql) : sql, params);
 }
 
 function eventRow(draft: EventDraft, n: number): Record<string, unknown> {
