@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../auth/viewer';
+import { managedRow } from '../common/managed-rows';
 import { transactionRows } from '../common/transaction-statements';
 import { Order } from '../orders/order.entity';
 import { ThreadSide, threadScope } from './message-access';
@@ -11,9 +12,8 @@ import { MessageThread } from './message-thread.entity';
  * Why fixed SQL here: a message is the most frequent write of a live marketplace (every customer
  * question, every answer), and building its four statements through MikroORM's QueryBuilder, its
  * change sets and its upsert cost more CPU than the rest of the request (issue 8). These statements
- * are written once; rows come back mapped with `em.map`, so the thread and the message are managed
- * entities as before (hooks, the notification outbox and the answer read them) with nothing left
- * for a flush to write.
+ * are written once; rows come back as managed entities (src/common/managed-rows.ts), as before
+ * (hooks, the notification outbox and the answer read them), with nothing left for a flush to write.
  */
 
 type Row = Record<string, unknown>;
@@ -35,7 +35,7 @@ const THREAD_BY_ID = `select * from "message_thread" where "id" = ? for update`;
 /** The order's thread, locked until commit; null before its first message. The caller holds the order's lock. */
 export async function lockThreadOfOrder(em: EntityManager, order: Order): Promise<MessageThread | null> {
   const [row] = await rowsOf(em, THREAD_OF_ORDER, [order.uuid]);
-  return row ? em.map(MessageThread, row) : null;
+  return row ? managedRow(em, MessageThread, row) : null;
 }
 
 /** A thread's order (null for a thread without one), if the viewer takes part in the thread; undefined if not. */
@@ -50,7 +50,7 @@ export async function orderOfThread(em: EntityManager, viewer: Viewer, uuid: str
 /** The thread by id, locked until commit (the caller has locked its order first, as every writer does). */
 export async function lockThreadById(em: EntityManager, uuid: string): Promise<MessageThread | null> {
   const [row] = await rowsOf(em, THREAD_BY_ID, [uuid]);
-  return row ? em.map(MessageThread, row) : null;
+  return row ? managedRow(em, MessageThread, row) : null;
 }
 
 /** What an order's thread starts as: it is made with the order's first message. */
@@ -108,7 +108,7 @@ export async function writeMessage(em: EntityManager, write: MessageWrite): Prom
     : [message.createdAt, write.shopReplyNeededSince, write.replyDueAt, target.uuid];
   const messageParams = [randomUUID(), message.authorType, message.authorName, message.body, message.createdAt, message.answeredWaitSince];
   const [row] = await rowsOf(em, sql, [...threadParams, ...messageParams, write.side]);
-  return { thread: em.map(MessageThread, row.thread_row as Row), message: em.map(Message, row.message_row as Row) };
+  return { thread: managedRow(em, MessageThread, row.thread_row as Row), message: managedRow(em, Message, row.message_row as Row) };
 }
 
 /** Moves the side's read mark to `number` (never backwards: marks only move to a thread's count, which only grows). */

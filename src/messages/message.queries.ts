@@ -3,7 +3,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Viewer } from '../auth/viewer';
 import { apiError } from '../common/errors';
 import { localIdOf } from '../common/global-id';
+import { managedRow } from '../common/managed-rows';
 import { encodeCursor, PageArgs, PageInfo, pageInfo, pageRequest, slicePage } from '../common/pagination';
+import { preparedRows } from '../common/prepared-statements';
 import { sideOf, threadScope } from './message-access';
 import { Message } from './message.entity';
 import { MessageThreadFilter } from './message.schema';
@@ -126,4 +128,21 @@ export async function listThreads(
         .then((rows) => Number((rows as { count: string }[])[0].count));
     },
   };
+}
+
+/** The message and its thread as JSON rows, one prepared statement (what every live `messageAdded` needs). */
+const MESSAGE_WITH_THREAD =
+  `select to_jsonb(m) as "message_row", to_jsonb(t) as "thread_row" ` +
+  `from "message" m join "message_thread" t on t."id" = m."thread_id" where m."id" = ?::uuid`;
+
+/**
+ * A message with its thread, as managed entities of `em`, for a new message's live delivery: one
+ * fixed statement mapped to entities, not `findOne` with `populate` (its QueryBuilder, knex and
+ * the join's mapping cost ~0.5 ms of server CPU per message; issue 8, docs/performance.md, "Writes, round 3").
+ */
+export async function messageWithThread(em: EntityManager, uuid: string): Promise<Message> {
+  const [row] = await preparedRows(em, MESSAGE_WITH_THREAD, [uuid]);
+  if (!row) throw new Error(`Message not found (${uuid})`);
+  managedRow(em, MessageThread, row.thread_row as Record<string, unknown>);
+  return managedRow(em, Message, row.message_row as Record<string, unknown>);
 }

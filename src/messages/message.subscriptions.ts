@@ -3,6 +3,7 @@ import { Event } from '../common/events/event.entity';
 import { EventType } from '../common/events/event-type';
 import { filterId, LiveContext, loadOncePerEvent, SubscribeData, viewerEvents } from '../live/live-feeds';
 import { Message } from './message.entity';
+import { messageWithThread } from './message.queries';
 
 @Resolver()
 export class MessageSubscriptionResolver {
@@ -23,7 +24,7 @@ export class MessageSubscriptionResolver {
     @Arg('threadId', () => ID, { nullable: true }) _threadId?: string,
     @Arg('orderId', () => ID, { nullable: true }) _orderId?: string,
   ): Promise<Message> {
-    const load = () => context.em.fork().findOneOrFail(Message, { uuid: event.messageUuid! }, { populate: ['thread'] });
+    const load = () => messageWithThread(context.em.fork(), event.messageUuid!);
     return loadOncePerEvent(event, 'message', load);
   }
 }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../auth/viewer';
 import { Role } from '../auth/role';
 import { Customer } from '../customers/customer.entity';
+import { managedRow } from '../common/managed-rows';
 import { holdRows } from '../common/row-writes';
 import { transactionRows } from '../common/transaction-statements';
 import { Shop } from '../shops/shop.entity';
@@ -11,8 +12,8 @@ import { Order } from './order.entity';
 /*
  * Why raw SQL here: every step on an order starts with this read, and building it through
  * MikroORM's `findOne` + `populate` (QueryBuilder, knex, populate planning) cost more CPU than
- * the rest of a refused step together. One fixed statement, mapped to managed entities (as
- * `em.map` does, below), gives the same entities (identity map, change tracking) for a fraction of it.
+ * the rest of a refused step together. One fixed statement, mapped to managed entities
+ * (src/common/managed-rows.ts), gives the same entities (identity map, change tracking) for a fraction of it.
  */
 
 /** The scope a viewer's reads are limited to (src/auth/viewer.ts, tenantScope): [shop, customer]. */
@@ -35,18 +36,6 @@ const LOCK_STATEMENT = `select "order_row", "shop_row", "customer_row", "line_ro
 type Row = Record<string, unknown>;
 
 /**
- * A row as a managed entity, refreshed if the EntityManager has it already: what `em.map` does,
- * without its per-property validation and its merge cascading through the entity's relations
- * (each recomputing a snapshot): the rows here are the database's own and every relation among
- * them is mapped in turn. The snapshot the unit of work and row-writes.ts diff against is taken
- * from the entity as hydrated.
- */
-function managed<T extends object>(em: EntityManager, entity: new () => T, row: Row): T {
-  const data = em.getDriver().mapResult(row as never, em.getMetadata().get<T>(entity.name));
-  return em.getEntityFactory().create<T>(entity, data as never, { merge: true, refresh: true, convertCustomTypes: true, recomputeSnapshot: true });
-}
-
-/**
  * Loads the order with its lines, shop and customer, holding its row lock until commit; null if the
  * viewer may not see it or (skipLocked) another instance holds it. Every writer of anything on an
  * order (an incident, a return, a message) locks the order first, so none waits on another in a cycle.
@@ -58,10 +47,10 @@ export async function lockOrder(em: EntityManager, uuid: string, viewer: Viewer 
   const [row] = await transactionRows<{ order_row: Row; shop_row: Row; customer_row: Row; line_rows: Row[] }>(em, LOCK_STATEMENT, [uuid, shop, customer, skipLocked]);
   if (!row) return null;
   // Shop and customer first, so the order's references resolve to them.
-  managed(em, Shop, row.shop_row);
-  managed(em, Customer, row.customer_row);
-  const order = managed(em, Order, row.order_row);
-  const lines = row.line_rows.map((line) => managed(em, OrderLine, line));
+  managedRow(em, Shop, row.shop_row);
+  managedRow(em, Customer, row.customer_row);
+  const order = managedRow(em, Order, row.order_row);
+  const lines = row.line_rows.map((line) => managedRow(em, OrderLine, line));
   order.lines.hydrate(lines);
   holdRows(em, [order, ...lines]);
   return order;

@@ -9,6 +9,7 @@ import { EventType } from '../common/events/event-type';
 import { localIdOf } from '../common/global-id';
 import { runIdempotent } from '../common/idempotency';
 import { createLoaders } from '../common/loaders';
+import { managedRow } from '../common/managed-rows';
 import { holdNewRows } from '../common/row-writes';
 import { asStepTx, takeStep } from '../common/step-machine';
 import { Tx } from '../common/transaction';
@@ -108,7 +109,7 @@ const PARTIES_STATEMENT =
 /** The order's shop and customer: one fixed statement instead of two ORM lookups, on every placement (issue 8). */
 async function findParties(em: EntityManager, shopUuid: string, customerUuid: string): Promise<{ shop: Shop | null; customer: Customer | null }> {
   const [row] = await transactionRows<{ shop: Record<string, unknown> | null; customer: Record<string, unknown> | null }>(em, PARTIES_STATEMENT, [shopUuid, customerUuid]);
-  return { shop: row.shop ? em.map(Shop, row.shop) : null, customer: row.customer ? em.map(Customer, row.customer) : null };
+  return { shop: row.shop ? managedRow(em, Shop, row.shop) : null, customer: row.customer ? managedRow(em, Customer, row.customer) : null };
 }
 
 async function createOrder(tx: Tx, input: PlaceOrderInput, viewer: Viewer, config: Config): Promise<Order | ErrorResult> {

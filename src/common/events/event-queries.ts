@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/role';
 import { Viewer } from '../../auth/viewer';
 import { apiError } from '../errors';
+import { managedRow } from '../managed-rows';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo } from '../pagination';
 import { Event } from './event.entity';
 import { EventCodec, eventCodec } from './event-codec';
@@ -82,7 +83,7 @@ export async function listTimelines(
   const byOrder = new Map<string, Event[]>(orderUuids.map((uuid) => [uuid, []]));
   for (const row of rows) {
     delete row.position_in_order;
-    const event = em.map(Event, row);
+    const event = managedRow(em, Event, row);
     byOrder.get(event.orderUuid!)?.push(event);
   }
   return new Map([...byOrder].map(([uuid, events]) => [uuid, toConnection(events, size, cursors, args.after)]));

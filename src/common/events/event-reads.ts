@@ -1,4 +1,5 @@
 import { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { managedRow } from '../managed-rows';
 import { Event } from './event.entity';
 import { EventType } from './event-type';
 import { CommitSnapshot, LogPosition } from './log-position';
@@ -100,7 +101,7 @@ export function toReleasedPage(em: EntityManager, rows: Record<string, unknown>[
   const events: Event[] = [];
   for (const row of rows) {
     const { log_snapshot: _snapshot, log_held_back: _heldBack, ...columns } = row;
-    if (columns.id !== null && columns.id !== undefined) events.push(em.map(Event, columns));
+    if (columns.id !== null && columns.id !== undefined) events.push(managedRow(em, Event, columns));
   }
   const { snapshot, heldBack } = releasedMarks(rows);
   return { events, snapshot, heldBack };
